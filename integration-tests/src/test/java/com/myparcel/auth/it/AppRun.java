@@ -1,0 +1,109 @@
+package com.myparcel.auth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What a child JVM run of the ShipmentsApp left behind: exit code, stdout and stderr, and their parsed lines. */
+final class AppRun {
+
+    static final String AGENT_LOG_PREFIX = "[myparcel-auth-agent]";
+
+    private final List<String> command;
+    private final int exitCode;
+    private final String stdout;
+    private final String stderr;
+
+    AppRun(List<String> command, int exitCode, String stdout, String stderr) {
+        this.command = command;
+        this.exitCode = exitCode;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    int exitCode() {
+        return exitCode;
+    }
+
+    String stdout() {
+        return stdout;
+    }
+
+    String stderr() {
+        return stderr;
+    }
+
+    /** The app's {@code RESULT} lines, one per completed request, in order. */
+    List<AppResult> results() {
+        return linesStartingWith(stdout, "RESULT ").stream().map(AppResult::parse).collect(Collectors.toList());
+    }
+
+    /** The status of each {@code RESULT} line, in order. */
+    List<String> statuses() {
+        return results().stream().map(AppResult::status).collect(Collectors.toList());
+    }
+
+    /** Each {@code RESULT} line as {@code "<method> <path> <status>"}, in order. */
+    List<String> summaries() {
+        return results().stream().map(AppResult::summary).collect(Collectors.toList());
+    }
+
+    /** The single {@code RESULT} line of a run that made one request. */
+    AppResult onlyResult() {
+        List<AppResult> results = results();
+        assertEquals(1, results.size(), () -> "expected exactly one RESULT line\n" + describe());
+        return results.get(0);
+    }
+
+    /** The SHA-256 (hex) of each request body the app sent, from its {@code SENT} lines, in order. */
+    List<String> sentBodyHashes() {
+        return linesStartingWith(stdout, "SENT ").stream()
+                .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                .collect(Collectors.toList());
+    }
+
+    List<String> errorLines() {
+        return linesStartingWith(stdout, "ERROR ");
+    }
+
+    /** The lines the agent wrote to stderr. */
+    List<String> agentLogLines() {
+        return linesStartingWith(stderr, AGENT_LOG_PREFIX);
+    }
+
+    /** The app ran all its commands: exit code 0, {@code DONE} printed, no request failed with an exception. */
+    AppRun assertCompleted() {
+        assertEquals(0, exitCode, () -> "exit code\n" + describe());
+        assertTrue(stdout.lines().anyMatch("DONE"::equals), () -> "no DONE line\n" + describe());
+        assertEquals(List.of(), errorLines(), () -> "requests failed\n" + describe());
+        return this;
+    }
+
+    String describe() {
+        return "command: " + String.join(" ", command)
+                + "\nexit code: " + exitCode
+                + "\n--- stdout ---\n" + stdout
+                + "--- stderr ---\n" + stderr
+                + "--------------";
+    }
+
+    private static List<String> linesStartingWith(String text, String prefix) {
+        return text.lines().filter(line -> line.startsWith(prefix)).collect(Collectors.toList());
+    }
+
+    /** {@code RESULT <method> <path> <status> <bodyLength> <first 80 chars of body>}. */
+    record AppResult(String method, String path, String status, int bodyLength, String bodyStart) {
+
+        static AppResult parse(String line) {
+            String[] fields = line.split(" ", 6);
+            return new AppResult(fields[1], fields[2], fields[3], Integer.parseInt(fields[4]),
+                    fields.length > 5 ? fields[5] : "");
+        }
+
+        String summary() {
+            return method + " " + path + " " + status;
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package com.myparcel.auth.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A fake MyParcel.com for one test class: WireMock servers started once per class and reset before each test.
+ * <ul>
+ *   <li>token server, HTTPS: {@code https://auth.myparcel.com:<port>/access-token}, answered by {@link TokenIssuer}
+ *       (by default JWTs living one day);</li>
+ *   <li>API server, HTTPS and plain HTTP: {@code https://api.myparcel.com:<port>}, by default answering
+ *       {@code GET /shipments} 200, {@code POST /shipments} 201 and {@code GET /files/<id>} 200 without checking
+ *       authorization (tests check the journal instead);</li>
+ *   <li>foreign server, HTTPS, for hosts that must never see the token: answers any GET with 200.</li>
+ * </ul>
+ * Register with {@code @RegisterExtension static final FakeMyParcel myParcel = new FakeMyParcel();}.
+ */
+final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+
+    static final String CLIENT_ID = "it-client-7c1f";
+    static final String CLIENT_SECRET = "it-secret-" + UUID.randomUUID();
+    static final Duration ONE_DAY = Duration.ofDays(1);
+
+    static final String JSON_API = "application/vnd.api+json";
+    static final String SHIPMENTS_BODY = "{\"data\":[{\"type\":\"shipments\",\"id\":\"shipment-1\"}]}";
+    static final String CREATED_BODY = "{\"data\":{\"type\":\"shipments\",\"id\":\"shipment-created\"}}";
+    static final String FILE_BODY = "%PDF-1.4 fake shipping label";
+    static final String FOREIGN_BODY = "foreign content";
+    static final String INVALID_TOKEN_BODY = "{\"errors\":[{\"status\":\"401\",\"code\":\"14002\","
+            + "\"title\":\"Invalid access token\",\"detail\":\"The access token is invalid or has expired.\"}]}";
+
+    private static final Path SECRET_FILE = writeSecretFile();
+
+    private final TokenIssuer tokenIssuer = new TokenIssuer();
+    private WireMockServer auth;
+    private WireMockServer api;
+    private WireMockServer foreign;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        auth = start(httpsOnly().extensions(tokenIssuer));
+        api = start(httpsOnly().httpDisabled(false).dynamicPort());
+        foreign = start(httpsOnly());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        for (WireMockServer server : List.of(auth, api, foreign)) {
+            if (server != null) {
+                server.stop();
+            }
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        auth.resetAll();
+        api.resetAll();
+        foreign.resetAll();
+        tokenIssuer.reset();
+        issueTokens(TokenIssuer.jwts(ONE_DAY, ONE_DAY));
+        api.stubFor(get("/shipments").willReturn(jsonApi(200, SHIPMENTS_BODY)));
+        api.stubFor(post("/shipments").willReturn(jsonApi(201, CREATED_BODY)));
+        api.stubFor(get(urlPathMatching("/files/.+")).willReturn(
+                aResponse().withStatus(200).withHeader("Content-Type", "application/pdf").withBody(FILE_BODY)));
+        foreign.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody(FOREIGN_BODY)));
+    }
+
+    // ------------------------------------------------------------------ the app
+
+    /** A launcher for the ShipmentsApp against this fake, with a valid agent configuration (secret in a file). */
+    ShipmentsAppLauncher app() {
+        return new ShipmentsAppLauncher()
+                .setting("myparcel.client-id", CLIENT_ID)
+                .setting("myparcel.client-secret-file", SECRET_FILE.toString())
+                .setting("myparcel.auth-url", authUrl())
+                .appProperty("shipments.base-url", apiUrl(""));
+    }
+
+    // ------------------------------------------------------------------ addresses
+
+    String authUrl() {
+        return "https://" + TestHosts.AUTH + ":" + auth.httpsPort() + "/access-token";
+    }
+
+    String apiUrl(String path) {
+        return "https://" + TestHosts.API + ":" + api.httpsPort() + path;
+    }
+
+    /** The API server's plain-HTTP origin, {@code http://api.myparcel.com:<port>}. */
+    String apiPlainHttpOrigin() {
+        return "http://" + TestHosts.API + ":" + api.port();
+    }
+
+    /** An HTTPS URL on the API server under another host name. */
+    String apiServerUrl(String host, String path) {
+        return "https://" + host + ":" + api.httpsPort() + path;
+    }
+
+    /** An HTTPS URL on the foreign server, reached under {@code host}. */
+    String foreignUrl(String host, String path) {
+        return "https://" + host + ":" + foreign.httpsPort() + path;
+    }
+
+    // ------------------------------------------------------------------ stubs
+
+    WireMockServer api() {
+        return api;
+    }
+
+    /** From now on, the token server answers with {@code tokens} (see {@link TokenIssuer#jwts}, {@code opaqueTokens}). */
+    void issueTokens(ResponseDefinitionBuilder tokens) {
+        auth.stubFor(post("/access-token").willReturn(tokens));
+    }
+
+    /** The first {@code method path} request gets MyParcel's 401 "Invalid access token", later ones {@code after}. */
+    void rejectFirstRequest(String method, String path, ResponseDefinitionBuilder after) {
+        String scenario = "token rejected once: " + method + " " + path;
+        api.stubFor(request(method, urlEqualTo(path)).inScenario(scenario)
+                .whenScenarioStateIs(STARTED)
+                .willReturn(invalidToken())
+                .willSetStateTo("rejected"));
+        api.stubFor(request(method, urlEqualTo(path)).inScenario(scenario)
+                .whenScenarioStateIs("rejected")
+                .willReturn(after));
+    }
+
+    /** Every request to {@code path} gets MyParcel's 401 "Invalid access token". */
+    void rejectAllRequests(String path) {
+        api.stubFor(any(urlEqualTo(path)).willReturn(invalidToken()));
+    }
+
+    static ResponseDefinitionBuilder jsonApi(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", JSON_API).withBody(body);
+    }
+
+    static ResponseDefinitionBuilder invalidToken() {
+        return jsonApi(401, INVALID_TOKEN_BODY);
+    }
+
+    // ------------------------------------------------------------------ what happened
+
+    /** Every token the token server issued in this test, oldest first. */
+    List<String> issuedTokens() {
+        return tokenIssuer.issuedTokens();
+    }
+
+    /** The one token issued in this test; fails if there were none or several. */
+    String onlyIssuedToken() {
+        List<String> issued = issuedTokens();
+        assertEquals(1, issued.size(), () -> "expected exactly one issued token, got " + issued);
+        return issued.get(0);
+    }
+
+    List<LoggedRequest> tokenRequests() {
+        return auth.findAll(anyRequestedFor(anyUrl()));
+    }
+
+    /** Every request the API server received (HTTPS and HTTP), oldest first. */
+    List<LoggedRequest> apiRequests() {
+        return api.findAll(anyRequestedFor(anyUrl()));
+    }
+
+    /** The SHA-256 (hex) of every POST body the API server received, oldest first. */
+    List<String> apiPostBodyHashes() {
+        return apiRequests().stream()
+                .filter(request -> request.getMethod().equals(RequestMethod.POST))
+                .map(Requests::bodySha256)
+                .collect(Collectors.toList());
+    }
+
+    List<LoggedRequest> foreignRequests() {
+        return foreign.findAll(anyRequestedFor(anyUrl()));
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private static WireMockConfiguration httpsOnly() {
+        return wireMockConfig()
+                .httpDisabled(true)
+                .dynamicHttpsPort()
+                .keystorePath(TestCertificates.keystore().toString())
+                .keystorePassword(TestCertificates.PASSWORD)
+                .keyManagerPassword(TestCertificates.PASSWORD)
+                .keystoreType(TestCertificates.STORE_TYPE)
+                .containerThreads(40)
+                .gzipDisabled(true);
+    }
+
+    private static WireMockServer start(WireMockConfiguration configuration) {
+        WireMockServer server = new WireMockServer(configuration);
+        server.start();
+        return server;
+    }
+
+    private static Path writeSecretFile() {
+        Path file = WorkDir.get().resolve("client-secret.txt");
+        try {
+            Files.writeString(file, CLIENT_SECRET);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,49 @@
+package com.myparcel.auth.it;
+
+import static java.util.Collections.nCopies;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every way the legacy app talks to the API gets {@code Authorization: Bearer <issued token>}. */
+class InjectionTest {
+
+    @RegisterExtension
+    static final FakeMyParcel myParcel = new FakeMyParcel();
+
+    @ParameterizedTest(name = "app installs its own SSLSocketFactory and HostnameVerifier: {0}")
+    @ValueSource(booleans = {false, true})
+    void everyApiRequestCarriesTheIssuedToken(boolean customTls) {
+        AppRun run = myParcel.app()
+                .appProperty("shipments.custom-tls", String.valueOf(customTls))
+                .run("list", "create", "create-fixed", "create-chunked", "download", "label-1", "headers")
+                .assertCompleted();
+
+        assertEquals(List.of("GET /shipments 200", "POST /shipments 201", "POST /shipments 201",
+                        "POST /shipments 201", "GET /files/label-1 OK", "GET /shipments 200"),
+                run.summaries(), run::describe);
+        String token = myParcel.onlyIssuedToken();
+        assertEquals(nCopies(6, token), Requests.bearerTokens(myParcel.apiRequests()));
+        assertEquals(run.sentBodyHashes(), myParcel.apiPostBodyHashes(), "SHA-256 of POST bodies sent vs received");
+    }
+
+    @Test
+    void injectsWhenHttpUrlConnectionWasLoadedBeforeTheAgent() {
+        AppRun run = myParcel.app()
+                .withEarlyLoader()
+                .run("list", "create-fixed")
+                .assertCompleted();
+
+        assertTrue(run.stdout().contains("EARLY sun.net.www.protocol.http.HttpURLConnection"), run::describe);
+        assertTrue(run.stdout().contains("EARLY sun.net.www.protocol.https.HttpsURLConnectionImpl"), run::describe);
+        assertEquals(List.of("200", "201"), run.statuses(), run::describe);
+        String token = myParcel.onlyIssuedToken();
+        assertEquals(nCopies(2, token), Requests.bearerTokens(myParcel.apiRequests()));
+        assertEquals(run.sentBodyHashes(), myParcel.apiPostBodyHashes(), "SHA-256 of POST bodies sent vs received");
+    }
+}

@@ -1,0 +1,114 @@
+package com.myparcel.auth.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the legacy {@code ShipmentsApp} from {@code test-apps.jar} in a child JVM of the running JDK, with
+ * {@code -javaagent:myparcel-auth-agent.jar}, the agent settings as {@code -D} options, the test hosts file and
+ * truststore. Fails the test if the child does not exit within {@link #TIMEOUT_SECONDS}.
+ */
+final class ShipmentsAppLauncher {
+
+    static final String MAIN_CLASS = "com.example.legacy.ShipmentsApp";
+    static final long TIMEOUT_SECONDS = 60;
+
+    private static final List<String> FAST_STARTUP = List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC");
+
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private final Map<String, String> appProperties = new LinkedHashMap<>();
+    private boolean earlyLoader;
+
+    /** Sets (or replaces) an agent setting, e.g. {@code myparcel.scope}. */
+    ShipmentsAppLauncher setting(String name, String value) {
+        settings.put(name, value);
+        return this;
+    }
+
+    ShipmentsAppLauncher withoutSetting(String name) {
+        settings.remove(name);
+        return this;
+    }
+
+    /** Sets a system property of the app itself, e.g. {@code shipments.custom-tls}. */
+    ShipmentsAppLauncher appProperty(String name, String value) {
+        appProperties.put(name, value);
+        return this;
+    }
+
+    /** Puts {@code -javaagent:test-apps.jar} (the EarlyLoader) before the agent. */
+    ShipmentsAppLauncher withEarlyLoader() {
+        earlyLoader = true;
+        return this;
+    }
+
+    AppRun run(String... commands) {
+        List<String> command = commandLine(commands);
+        Path stdout = WorkDir.newFile("stdout-", ".txt");
+        Path stderr = WorkDir.newFile("stderr-", ".txt");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
+                    .start();
+            boolean exited = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!exited) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            AppRun run = new AppRun(command, exited ? process.exitValue() : -1, read(stdout), read(stderr));
+            if (!exited) {
+                fail("child JVM did not exit within " + TIMEOUT_SECONDS + " s and was killed\n" + run.describe());
+            }
+            return run;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            delete(stdout);
+            delete(stderr);
+        }
+    }
+
+    private List<String> commandLine(String... commands) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(FAST_STARTUP);
+        if (earlyLoader) {
+            command.add("-javaagent:" + Artifacts.testAppsJar());
+        }
+        command.add("-javaagent:" + Artifacts.agentJar());
+        command.add("-Djdk.net.hosts.file=" + TestHosts.hostsFile());
+        command.addAll(TestCertificates.trustStoreOptions());
+        settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        appProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.add("-cp");
+        command.add(Artifacts.testAppsJar().toString());
+        command.add(MAIN_CLASS);
+        command.addAll(List.of(commands));
+        return command;
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the work dir is removed at JVM exit anyway
+        }
+    }
+}
