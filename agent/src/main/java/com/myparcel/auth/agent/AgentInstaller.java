@@ -1,0 +1,79 @@
+package com.myparcel.auth.agent;
+
+import com.myparcel.auth.agent.authorization.AgentRuntime;
+import com.myparcel.auth.agent.authorization.RequestAuthorizer;
+import com.myparcel.auth.agent.config.InvalidSettingException;
+import com.myparcel.auth.agent.config.SettingSources;
+import com.myparcel.auth.agent.config.Settings;
+import com.myparcel.auth.agent.config.SettingsLoader;
+import com.myparcel.auth.agent.instrumentation.AdviceTransformer;
+import com.myparcel.auth.agent.instrumentation.ClassInstrumentation;
+import com.myparcel.auth.agent.instrumentation.httpurlconnection.HttpUrlConnectionInstrumentation;
+import com.myparcel.auth.agent.log.AgentLog;
+import com.myparcel.auth.agent.token.Backoff;
+import com.myparcel.auth.agent.token.TokenEndpointClient;
+import com.myparcel.auth.agent.token.TokenManager;
+import java.lang.instrument.Instrumentation;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.jar.JarFile;
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+/**
+ * Reads the settings, starts the token life cycle and instruments the JDK clients. Loaded from the
+ * bootstrap class path. Invalid settings leave the agent passive with one line on stderr.
+ */
+public final class AgentInstaller {
+
+    private static volatile boolean installed;
+
+    private AgentInstaller() {
+    }
+
+    public static synchronized void install(String agentArgs, Instrumentation instrumentation, JarFile agentJar) {
+        if (installed) {
+            AgentLog.info("already active in this JVM; nothing to do");
+            return;
+        }
+        try {
+            SettingsLoader loader = new SettingsLoader(SettingSources.fromJvm());
+            AgentLog.setLevel(loader.logLevel());
+            if (!loader.enabled()) {
+                AgentLog.info("disabled by " + SettingsLoader.ENABLED + "=false; nothing installed");
+                return;
+            }
+            Settings settings = loader.load();
+            TokenManager tokens = new TokenManager(
+                    new TokenEndpointClient(settings.authUrl(), settings.clientId(), settings.clientSecret(),
+                            settings.scope(), Clock.systemUTC()),
+                    Clock.systemUTC(), settings.refreshMargin(),
+                    new Backoff(() -> ThreadLocalRandom.current().nextDouble()));
+            // The first token is fetched while the classes are instrumented, not after.
+            tokens.start();
+            AgentRuntime.install(new RequestAuthorizer(settings.apiDestinations(), tokens, settings.tokenWait(),
+                    settings.overrideAuthorization()));
+            instrument(instrumentation, agentJar);
+            installed = true;
+            AgentLog.info("active " + version() + ": environment " + settings.environment().settingValue()
+                    + ", token endpoint " + settings.authUrl() + ", API hosts " + settings.apiDestinations().describe()
+                    + ", client " + settings.abbreviatedClientId());
+        } catch (InvalidSettingException e) {
+            AgentLog.error(e.getMessage() + "; the agent is not active, the application runs without it");
+        } catch (Throwable t) {
+            AgentRuntime.install(null);
+            AgentLog.error("could not start (" + t.getClass().getName() + "); the application runs without it");
+        }
+    }
+
+    private static void instrument(Instrumentation instrumentation, JarFile agentJar) throws Exception {
+        List<ClassInstrumentation> instrumentations = List.of(new HttpUrlConnectionInstrumentation());
+        new AdviceTransformer(instrumentations, new ClassFileLocator.ForJarFile(agentJar)).install(instrumentation);
+    }
+
+    private static String version() {
+        String version = AgentInstaller.class.getPackage() == null ? null
+                : AgentInstaller.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
+}

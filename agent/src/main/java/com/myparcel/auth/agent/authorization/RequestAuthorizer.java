@@ -1,0 +1,57 @@
+package com.myparcel.auth.agent.authorization;
+
+import com.myparcel.auth.agent.destination.ApiDestinations;
+import com.myparcel.auth.agent.token.AccessToken;
+import com.myparcel.auth.agent.token.TokenManager;
+import java.time.Duration;
+
+/**
+ * The client-agnostic decisions every adapter asks for: does this request get a token, which one,
+ * and what happens after the API answers 401. Adapters only connect a JDK client to these answers.
+ */
+public final class RequestAuthorizer {
+
+    private final ApiDestinations destinations;
+    private final TokenManager tokens;
+    private final Duration tokenWait;
+    private final boolean overrideAuthorization;
+
+    public RequestAuthorizer(ApiDestinations destinations, TokenManager tokens, Duration tokenWait,
+            boolean overrideAuthorization) {
+        this.destinations = destinations;
+        this.tokens = tokens;
+        this.tokenWait = tokenWait;
+        this.overrideAuthorization = overrideAuthorization;
+    }
+
+    /** Whether a request to this destination would get the token (no waiting, no token fetched). */
+    public boolean isApiDestination(String scheme, String host, int port) {
+        return destinations.matches(scheme, host, port);
+    }
+
+    /**
+     * The token a request should carry, or null when it goes out as the application made it: the
+     * destination is not an API host, the application set its own Authorization (unless overriding is
+     * configured), or no valid token arrived within token-wait.
+     */
+    public AccessToken authorize(String scheme, String host, int port, boolean applicationSetAuthorization) {
+        if (applicationSetAuthorization && !overrideAuthorization) {
+            return null;
+        }
+        if (!destinations.matches(scheme, host, port)) {
+            return null;
+        }
+        return tokens.tokenForRequest(tokenWait);
+    }
+
+    /**
+     * The API answered 401 to a request that carried {@code rejected}. Like OkHttp's Authenticator,
+     * this says what to send instead, not how: the token for the one replay, or null for no replay
+     * (no new token arrived in time, so a replay would only repeat the refusal).
+     */
+    public AccessToken tokenForReplay(AccessToken rejected) {
+        tokens.rejected(rejected);
+        AccessToken replacement = tokens.tokenForRequest(tokenWait);
+        return replacement == null || replacement == rejected ? null : replacement;
+    }
+}

@@ -1,0 +1,128 @@
+package com.myparcel.auth.agent.destination;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which destinations get the token. A bare host matches that host exactly (case-insensitive, one
+ * trailing dot ignored) over HTTPS on any port; a full origin {@code scheme://host:port} matches exactly
+ * that origin and is the only way to allow plain http. Everything else, look-alikes included, never
+ * matches: the comparison is on the parsed host, so user-info tricks cannot fool it.
+ */
+public final class ApiDestinations {
+
+    // RFC 1123 labels; IDN hosts must be given in their ASCII (punycode) form.
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?i)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
+
+    private final Set<String> httpsHosts;
+    private final Set<String> origins;
+    private final List<String> described;
+
+    private ApiDestinations(Set<String> httpsHosts, Set<String> origins, List<String> described) {
+        this.httpsHosts = httpsHosts;
+        this.origins = origins;
+        this.described = described;
+    }
+
+    /**
+     * Parses the comma-separated list of {@code myparcel.api-hosts}.
+     *
+     * @throws IllegalArgumentException with a message saying which entry is wrong and why
+     */
+    public static ApiDestinations parse(String list) {
+        Set<String> hosts = new HashSet<>();
+        Set<String> origins = new HashSet<>();
+        List<String> described = new ArrayList<>();
+        for (String raw : list.split(",")) {
+            String entry = raw.trim();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            if (entry.contains("://")) {
+                origins.add(parseOrigin(entry));
+            } else {
+                String host = normalizeHost(entry);
+                if (!HOST_NAME.matcher(host).matches()) {
+                    throw new IllegalArgumentException("'" + entry + "' is not a host name (give a bare host such as"
+                            + " api.myparcel.com, or an origin such as http://localhost:8080)");
+                }
+                hosts.add(host);
+            }
+            described.add(entry);
+        }
+        if (described.isEmpty()) {
+            throw new IllegalArgumentException("no host given");
+        }
+        return new ApiDestinations(Set.copyOf(hosts), Set.copyOf(origins), Collections.unmodifiableList(described));
+    }
+
+    public boolean matches(URL url) {
+        return url != null && matches(url.getProtocol(), url.getHost(), url.getPort());
+    }
+
+    public boolean matches(URI uri) {
+        return uri != null && matches(uri.getScheme(), uri.getHost(), uri.getPort());
+    }
+
+    /** @param port the port, or -1 for the scheme's default */
+    public boolean matches(String scheme, String host, int port) {
+        if (scheme == null || host == null || host.isEmpty()) {
+            return false;
+        }
+        String normalizedScheme = scheme.toLowerCase(Locale.ROOT);
+        String normalizedHost = normalizeHost(host);
+        if (normalizedScheme.equals("https") && httpsHosts.contains(normalizedHost)) {
+            return true;
+        }
+        return !origins.isEmpty()
+                && origins.contains(origin(normalizedScheme, normalizedHost, effectivePort(normalizedScheme, port)));
+    }
+
+    /** The entries as the operator gave them, for the start-up log line. */
+    public List<String> describe() {
+        return described;
+    }
+
+    private static String parseOrigin(String entry) {
+        URI uri;
+        try {
+            uri = new URI(entry);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("'" + entry + "' is not a valid origin");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("'" + entry + "' must use http or https");
+        }
+        if (uri.getHost() == null || uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null
+                || !(uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))) {
+            throw new IllegalArgumentException("'" + entry + "' must be an origin: scheme://host[:port], no path");
+        }
+        return origin(scheme, normalizeHost(uri.getHost()), effectivePort(scheme, uri.getPort()));
+    }
+
+    private static String normalizeHost(String host) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+
+    private static int effectivePort(String scheme, int port) {
+        if (port != -1) {
+            return port;
+        }
+        return scheme.equals("https") ? 443 : 80;
+    }
+
+    private static String origin(String scheme, String host, int port) {
+        return scheme + "://" + host + ":" + port;
+    }
+}

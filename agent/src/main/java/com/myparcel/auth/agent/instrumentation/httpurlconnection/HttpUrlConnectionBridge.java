@@ -1,0 +1,187 @@
+package com.myparcel.auth.agent.instrumentation.httpurlconnection;
+
+import com.myparcel.auth.agent.authorization.AgentRuntime;
+import com.myparcel.auth.agent.authorization.ReplayPolicy;
+import com.myparcel.auth.agent.authorization.RequestAuthorizer;
+import com.myparcel.auth.agent.log.AgentLog;
+import com.myparcel.auth.agent.token.AccessToken;
+import com.myparcel.auth.agent.token.AgentRequests;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.HttpRetryException;
+import java.net.HttpURLConnection;
+import java.net.URL;
+
+/**
+ * What the advice inlined into {@code sun.net.www.protocol.http.HttpURLConnection} calls: it connects
+ * that JDK class to the {@link RequestAuthorizer} and decides nothing itself. Every method catches
+ * everything: a failure inside the agent leaves the request as the application made it.
+ */
+public final class HttpUrlConnectionBridge {
+
+    private static final String AUTHORIZATION = "Authorization";
+    private static volatile boolean internalFailureReported;
+
+    private HttpUrlConnectionBridge() {
+    }
+
+    /** Before the request is sent (connect, getOutputStream, getInputStream): add the token if it is due. */
+    public static void beforeSend(HttpURLConnection connection, boolean connected, boolean connecting) {
+        try {
+            RequestAuthorizer authorizer = AgentRuntime.authorizer();
+            if (authorizer == null || connected || connecting || AgentRequests.inProgress()) {
+                return;
+            }
+            URL url = connection.getURL();
+            if (!authorizer.isApiDestination(url.getProtocol(), url.getHost(), url.getPort())) {
+                return;
+            }
+            Exchange exchange = Exchanges.of(connection);
+            if (exchange.judged) {
+                return;
+            }
+            exchange.judged = true;
+            AccessToken token = authorizer.authorize(url.getProtocol(), url.getHost(), url.getPort(),
+                    exchange.applicationSetAuthorization);
+            if (token == null) {
+                if (!exchange.applicationSetAuthorization) {
+                    AgentLog.warn("no valid token within myparcel.token-wait: " + connection.getRequestMethod()
+                            + " " + url.getHost() + url.getPath() + " goes out without one");
+                }
+                return;
+            }
+            setAuthorization(connection, token);
+            exchange.sentToken = token;
+        } catch (Throwable t) {
+            internalFailure(t);
+        }
+    }
+
+    /** The application set a request header: remember when it is its own Authorization. */
+    public static void onRequestProperty(HttpURLConnection connection, String key) {
+        try {
+            if (AUTHORIZATION.equalsIgnoreCase(key) && !AgentRequests.inProgress()
+                    && AgentRuntime.authorizer() != null) {
+                Exchanges.of(connection).applicationSetAuthorization = true;
+            }
+        } catch (Throwable t) {
+            internalFailure(t);
+        }
+    }
+
+    /** In streaming mode, keep a copy of what the application writes so that a 401 can be replayed. */
+    public static OutputStream onOutputStream(HttpURLConnection connection, OutputStream jdkStream,
+            boolean streaming) {
+        try {
+            if (jdkStream == null || AgentRequests.inProgress()) {
+                return jdkStream;
+            }
+            Exchange exchange = Exchanges.find(connection);
+            if (exchange == null || exchange.sentToken == null || !streaming) {
+                return jdkStream;
+            }
+            ReplayableBodyStream copying = exchange.streamedBody;
+            if (copying == null || !copying.wraps(jdkStream)) {
+                copying = new ReplayableBodyStream(jdkStream);
+                exchange.streamedBody = copying;
+            }
+            return copying;
+        } catch (Throwable t) {
+            internalFailure(t);
+            return jdkStream;
+        }
+    }
+
+    /**
+     * After getInputStream: the response to replay, if any. Returns the replay's token, having recorded
+     * the replay; null when the request is not replayed (the application then sees this response).
+     */
+    public static AccessToken tokenForReplay(HttpURLConnection connection, int responseCode, Throwable thrown,
+            boolean streaming) {
+        try {
+            RequestAuthorizer authorizer = AgentRuntime.authorizer();
+            if (authorizer == null || AgentRequests.inProgress()) {
+                return null;
+            }
+            Exchange exchange = Exchanges.find(connection);
+            if (exchange == null || exchange.sentToken == null) {
+                return null;
+            }
+            int status = thrown instanceof HttpRetryException
+                    ? ((HttpRetryException) thrown).responseCode() : responseCode;
+            boolean bodyReplayable = !streaming
+                    || exchange.streamedBody != null && exchange.streamedBody.copy() != null;
+            if (!ReplayPolicy.shouldReplay(status, true, exchange.replays, bodyReplayable)) {
+                if (status == 401 && exchange.replays == 0) {
+                    // Not replayed (body too large to keep): the next request still gets a new token.
+                    authorizer.tokenForReplay(exchange.sentToken);
+                    AgentLog.warn("401 on a streamed body larger than 1 MiB: not replayed");
+                }
+                return null;
+            }
+            exchange.replays++;
+            AccessToken replacement = authorizer.tokenForReplay(exchange.sentToken);
+            if (replacement == null) {
+                AgentLog.warn("401 from " + connection.getURL().getHost() + " and no new token within"
+                        + " myparcel.token-wait: the application gets the 401");
+                return null;
+            }
+            exchange.sentToken = replacement;
+            return replacement;
+        } catch (Throwable t) {
+            internalFailure(t);
+            return null;
+        }
+    }
+
+    /** The streamed body to send again, or null in buffered mode (the JDK still holds that body). */
+    public static byte[] streamedBodyForReplay(HttpURLConnection connection, boolean streaming) {
+        Exchange exchange = Exchanges.find(connection);
+        ReplayableBodyStream body = exchange == null ? null : exchange.streamedBody;
+        if (body == null || !streaming) {
+            return null;
+        }
+        exchange.streamedBody = null;
+        return body.copy();
+    }
+
+    /** Puts the replay's token and body on the connection, which the advice has reset. */
+    public static IOException prepareReplay(HttpURLConnection connection, AccessToken token, byte[] body) {
+        try {
+            setAuthorization(connection, token);
+            if (body != null) {
+                AgentRequests.run(() -> {
+                    try (OutputStream out = connection.getOutputStream()) {
+                        out.write(body);
+                    }
+                    return null;
+                });
+            }
+            AgentLog.debug("replaying " + connection.getRequestMethod() + " " + connection.getURL().getHost()
+                    + connection.getURL().getPath() + " with token " + token.fingerprint());
+            return null;
+        } catch (IOException e) {
+            return e;
+        } catch (Throwable t) {
+            internalFailure(t);
+            return new IOException("replay after 401 failed", t);
+        }
+    }
+
+    public static void internalFailure(Throwable failure) {
+        if (!internalFailureReported) {
+            internalFailureReported = true;
+            AgentLog.error("internal error, request left as the application made it: "
+                    + failure.getClass().getName());
+        }
+        AgentLog.debug("internal error: " + failure);
+    }
+
+    private static void setAuthorization(HttpURLConnection connection, AccessToken token) {
+        AgentRequests.run(() -> {
+            connection.setRequestProperty(AUTHORIZATION, token.authorizationHeaderValue());
+            return null;
+        });
+    }
+
+}

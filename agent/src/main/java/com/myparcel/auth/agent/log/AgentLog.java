@@ -1,0 +1,64 @@
+package com.myparcel.auth.agent.log;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * The agent's own log: plain lines on stderr. It never touches java.util.logging, because an
+ * application that installs its own LogManager after start-up must still be able to do so.
+ * Callers never pass a secret or a token: tokens appear only as {@code AccessToken#fingerprint()}.
+ */
+public final class AgentLog {
+
+    /** Levels in increasing verbosity. */
+    public enum Level {
+        OFF, ERROR, WARN, INFO, DEBUG;
+
+        public static Level parse(String text) {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    private static final String PREFIX = "[myparcel-auth-agent] ";
+    private static volatile Level level = Level.INFO;
+    private static volatile PrintStream out = System.err;
+
+    private AgentLog() {
+    }
+
+    public static void setLevel(Level newLevel) {
+        level = newLevel;
+    }
+
+    /** For unit tests that capture what the agent prints. */
+    public static void setOutput(PrintStream stream) {
+        out = stream;
+    }
+
+    public static boolean isDebugEnabled() {
+        return level.compareTo(Level.DEBUG) >= 0;
+    }
+
+    public static void error(String message) {
+        log(Level.ERROR, message);
+    }
+
+    public static void warn(String message) {
+        log(Level.WARN, message);
+    }
+
+    public static void info(String message) {
+        log(Level.INFO, message);
+    }
+
+    public static void debug(String message) {
+        log(Level.DEBUG, message);
+    }
+
+    private static void log(Level messageLevel, String message) {
+        if (level == Level.OFF || messageLevel.compareTo(level) > 0) {
+            return;
+        }
+        out.println(PREFIX + messageLevel + " " + message);
+    }
+}

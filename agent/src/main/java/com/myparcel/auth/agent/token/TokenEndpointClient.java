@@ -1,0 +1,130 @@
+package com.myparcel.auth.agent.token;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * One client-credentials token request. Uses the JDK's HttpURLConnection, so the JVM's proxy
+ * ({@code https.proxyHost}, the default ProxySelector) and TLS settings (trust store, default
+ * SSLSocketFactory) apply as they do to the application. The adapters recognise this thread's own
+ * request through {@link AgentRequests} and leave it alone.
+ */
+public final class TokenEndpointClient implements TokenSource {
+
+    static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    static final int READ_TIMEOUT_MILLIS = 10_000;
+    /** Used when neither the JWT nor the answer says how long the token lives. */
+    static final Duration ASSUMED_LIFETIME = Duration.ofMinutes(5);
+    /** However long the server says, a token is renewed at least daily. */
+    static final Duration LONGEST_LIFETIME = Duration.ofHours(24);
+
+    private final URI endpoint;
+    private final byte[] requestBody;
+    private final Clock clock;
+
+    public TokenEndpointClient(URI endpoint, String clientId, String clientSecret, String scope, Clock clock) {
+        this.endpoint = endpoint;
+        this.requestBody = TokenRequestBody.of(clientId, clientSecret, scope);
+        this.clock = clock;
+    }
+
+    @Override
+    public AccessToken fetch() throws IOException {
+        return AgentRequests.run(this::exchange);
+    }
+
+    private AccessToken exchange() throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();
+        try {
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+            connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+            connection.setUseCaches(false);
+            connection.setInstanceFollowRedirects(false);
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setRequestProperty("Accept", "application/json");
+            connection.setFixedLengthStreamingMode(requestBody.length);
+            Instant requestedAt = clock.instant();
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(requestBody);
+            }
+            int status = connection.getResponseCode();
+            if (status != 200) {
+                throw failure(connection, status);
+            }
+            try (InputStream in = connection.getInputStream()) {
+                return toAccessToken(TokenResponse.read(in), requestedAt);
+            }
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    private AccessToken toAccessToken(TokenResponse response, Instant requestedAt) throws TokenEndpointException {
+        if (response.accessToken == null || response.accessToken.isBlank()) {
+            throw TokenEndpointException.invalidResponse("without an access_token");
+        }
+        if (response.tokenType != null && !response.tokenType.equalsIgnoreCase("Bearer")) {
+            throw TokenEndpointException.invalidResponse("with token_type '" + response.tokenType
+                    + "' where Bearer was expected");
+        }
+        if (!response.accessToken.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw TokenEndpointException.invalidResponse("with an access_token that cannot go in a header");
+        }
+        Instant expiresAt = JwtExpiry.of(response.accessToken);
+        if (expiresAt == null && response.expiresIn != null) {
+            expiresAt = requestedAt.plusSeconds(response.expiresIn);
+        }
+        if (expiresAt == null) {
+            expiresAt = requestedAt.plus(ASSUMED_LIFETIME);
+        }
+        if (!expiresAt.isAfter(requestedAt)) {
+            throw TokenEndpointException.invalidResponse("with a token that is already expired");
+        }
+        if (expiresAt.isAfter(requestedAt.plus(LONGEST_LIFETIME))) {
+            expiresAt = requestedAt.plus(LONGEST_LIFETIME);
+        }
+        return new AccessToken(response.accessToken, requestedAt, expiresAt);
+    }
+
+    private static TokenEndpointException failure(HttpURLConnection connection, int status) {
+        JsonApiError error = null;
+        try (InputStream errorBody = connection.getErrorStream()) {
+            error = JsonApiError.readFirst(errorBody);
+        } catch (IOException e) {
+            // the status alone is reported
+        }
+        String code = error == null ? null : error.code;
+        String title = error == null ? null : error.title;
+        StringBuilder message = new StringBuilder("token endpoint answered HTTP ").append(status);
+        if (code != null || title != null) {
+            message.append(" (code ").append(code).append(": ").append(title).append(')');
+        }
+        return new TokenEndpointException(message.toString(), status, code, title,
+                retryAfter(connection.getHeaderField("Retry-After")));
+    }
+
+    private static Duration retryAfter(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            try {
+                Instant at = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.parse(header.trim(), Instant::from);
+                return Duration.between(Instant.now(), at);
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package com.myparcel.auth.agent.token;
+
+import com.myparcel.auth.agent.log.AgentLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The token's life cycle, independent of any HTTP client.
+ *
+ * <p>A token is <em>fresh</em> until its refresh time, {@code expiry - min(refresh-margin, lifetime / 2)},
+ * when the one background thread fetches the next one; it is <em>stale</em> from then until shortly
+ * before expiry (requests keep using it while the refresh runs or is retried); after that it is
+ * <em>expired</em> and requests wait, up to token-wait, on the one shared refresh. Every token request
+ * runs on that single thread, so however many requests need a token, at most one token request is in
+ * flight.
+ */
+public final class TokenManager implements AutoCloseable {
+
+    /** A token is not handed out during its last moments: a request must still arrive before expiry. */
+    static final Duration LONGEST_EXPIRY_SAFETY = Duration.ofSeconds(2);
+
+    private final TokenSource source;
+    private final Clock clock;
+    private final Duration refreshMargin;
+    private final Backoff backoff;
+    private final ScheduledExecutorService refresher;
+
+    private final Object lock = new Object();
+    private volatile AccessToken current;
+    // The rest is guarded by lock.
+    private CompletableFuture<AccessToken> nextToken = new CompletableFuture<>();
+    private ScheduledFuture<?> scheduledFetch;
+    private boolean fetching;
+    private int consecutiveFailures;
+    private String reportedRefusal;
+
+    public TokenManager(TokenSource source, Clock clock, Duration refreshMargin, Backoff backoff) {
+        this.source = source;
+        this.clock = clock;
+        this.refreshMargin = refreshMargin;
+        this.backoff = backoff;
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "myparcel-auth-token-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.refresher = executor;
+    }
+
+    /** Fetches the first token in the background; never waits on the network. */
+    public void start() {
+        synchronized (lock) {
+            scheduleFetch(Duration.ZERO);
+        }
+    }
+
+    /**
+     * The token a request should carry: the current one while it is valid, otherwise the result of the
+     * shared refresh if it arrives within {@code wait}; null if none does (the request then goes out
+     * without one).
+     */
+    public AccessToken tokenForRequest(Duration wait) {
+        AccessToken token = current;
+        if (token != null && isUsable(token, clock.instant())) {
+            return token;
+        }
+        CompletableFuture<AccessToken> next;
+        synchronized (lock) {
+            token = current;
+            if (token != null && isUsable(token, clock.instant())) {
+                return token;
+            }
+            current = null;
+            fetchSoon();
+            next = nextToken;
+        }
+        return await(next, wait);
+    }
+
+    /**
+     * The API refused {@code rejected} (401). Compare-and-invalidate: only if it is still the current
+     * token is it dropped and a refresh started, so a burst of 401s for one token causes one refresh.
+     */
+    public void rejected(AccessToken rejected) {
+        synchronized (lock) {
+            if (rejected != null && current == rejected) {
+                current = null;
+                AgentLog.info("token " + rejected.fingerprint() + " was refused by the API (401); fetching a new one");
+                fetchSoon();
+            }
+        }
+    }
+
+    /** The current token, valid or not, for status reports; null before the first one. */
+    public AccessToken current() {
+        return current;
+    }
+
+    /** When the agent will ask for a replacement of {@code token}. */
+    Instant refreshTime(AccessToken token) {
+        Duration lifetime = token.lifetime();
+        Duration half = lifetime.dividedBy(2);
+        Duration lead = refreshMargin.compareTo(half) < 0 ? refreshMargin : half;
+        return token.expiresAt().minus(lead);
+    }
+
+    boolean isUsable(AccessToken token, Instant now) {
+        Duration tenth = token.lifetime().dividedBy(10);
+        Duration safety = tenth.compareTo(LONGEST_EXPIRY_SAFETY) < 0 ? tenth : LONGEST_EXPIRY_SAFETY;
+        return now.isBefore(token.expiresAt().minus(safety));
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+    }
+
+    /** Makes sure a fetch happens now, unless one is running or a backoff delay is in force. */
+    private void fetchSoon() {
+        if (fetching || consecutiveFailures > 0 && scheduledFetch != null) {
+            return;
+        }
+        scheduleFetch(Duration.ZERO);
+    }
+
+    private void scheduleFetch(Duration delay) {
+        if (scheduledFetch != null) {
+            scheduledFetch.cancel(false);
+        }
+        scheduledFetch = refresher.schedule(this::fetch, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private void fetch() {
+        synchronized (lock) {
+            fetching = true;
+            scheduledFetch = null;
+        }
+        AccessToken token;
+        try {
+            token = source.fetch();
+        } catch (Exception | LinkageError failure) {
+            onFailure(failure);
+            return;
+        }
+        onSuccess(token);
+    }
+
+    private void onSuccess(AccessToken token) {
+        CompletableFuture<AccessToken> waiting;
+        Instant refreshAt = refreshTime(token);
+        synchronized (lock) {
+            current = token;
+            fetching = false;
+            consecutiveFailures = 0;
+            reportedRefusal = null;
+            waiting = nextToken;
+            nextToken = new CompletableFuture<>();
+            scheduleFetch(Duration.between(clock.instant(), refreshAt));
+        }
+        waiting.complete(token);
+        AgentLog.info("new token " + token.fingerprint() + ", expires " + token.expiresAt()
+                + ", next refresh " + refreshAt);
+    }
+
+    private void onFailure(Throwable failure) {
+        Duration delay;
+        boolean repeatedRefusal = false;
+        synchronized (lock) {
+            fetching = false;
+            consecutiveFailures++;
+            TokenEndpointException endpointFailure = failure instanceof TokenEndpointException
+                    ? (TokenEndpointException) failure : null;
+            delay = backoff.delay(consecutiveFailures, endpointFailure == null ? null : endpointFailure.retryAfter());
+            if (endpointFailure != null && endpointFailure.isRefusal()) {
+                repeatedRefusal = endpointFailure.code().equals(reportedRefusal);
+                reportedRefusal = endpointFailure.code();
+            }
+            scheduleFetch(delay);
+        }
+        report(failure, delay, repeatedRefusal);
+    }
+
+    private void report(Throwable failure, Duration delay, boolean repeatedRefusal) {
+        String retry = "; retrying in " + delay.toMillis() + " ms";
+        if (failure instanceof TokenEndpointException && ((TokenEndpointException) failure).isRefusal()) {
+            TokenEndpointException refusal = (TokenEndpointException) failure;
+            String message = "MyParcel.com refused the token request: code " + refusal.code() + " \""
+                    + refusal.title() + "\"; " + ("14001".equals(refusal.code())
+                    ? "check myparcel.scope" : "check myparcel.client-id and the client secret") + retry;
+            if (repeatedRefusal) {
+                AgentLog.debug(message);
+            } else {
+                AgentLog.error(message);
+            }
+            return;
+        }
+        String what = failure instanceof TokenEndpointException ? failure.getMessage()
+                : failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        AgentLog.warn("token request failed: " + what + retry);
+    }
+
+    private static AccessToken await(CompletableFuture<AccessToken> next, Duration wait) {
+        try {
+            return next.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}
