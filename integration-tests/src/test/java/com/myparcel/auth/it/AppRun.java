@@ -73,6 +73,18 @@ final class AppRun {
         return linesStartingWith(stderr, AGENT_LOG_PREFIX);
     }
 
+    /**
+     * Lines of stderr that belong to a stack trace or a thrown exception: {@code at ...}, {@code Caused by:}, or any
+     * line outside the agent's own log lines that mentions an exception. (An agent line may name the exception
+     * class that explains a setting's problem.)
+     */
+    List<String> stackTraceLines() {
+        return stderr.lines()
+                .filter(line -> line.startsWith("\tat ") || line.startsWith("Caused by:")
+                        || (line.contains("Exception") && !line.startsWith(AGENT_LOG_PREFIX)))
+                .collect(Collectors.toList());
+    }
+
     /** The app ran all its commands: exit code 0, {@code DONE} printed, no request failed with an exception. */
     AppRun assertCompleted() {
         assertEquals(0, exitCode, () -> "exit code\n" + describe());

@@ -12,8 +12,14 @@ class ConcurrencyTest {
     @RegisterExtension
     static final FakeMyParcel myParcel = new FakeMyParcel();
 
+    /**
+     * The token server answers after 2 s, so whether the agent fetches its first token on startup or on the first
+     * request, that fetch is still in flight when the 16 threads need a token.
+     */
     @Test
     void sixteenThreadsStartingTogetherCauseOneTokenRequest() {
+        myParcel.issueTokens(TokenIssuer.jwts(FakeMyParcel.ONE_DAY, FakeMyParcel.ONE_DAY).withFixedDelay(2000));
+
         AppRun run = myParcel.app().run("parallel", "16", "4").assertCompleted();
 
         assertEquals(nCopies(64, "200"), run.statuses(), run::describe);

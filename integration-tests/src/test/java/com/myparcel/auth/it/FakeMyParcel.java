@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -177,6 +178,13 @@ final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, BeforeE
     String onlyIssuedToken() {
         List<String> issued = issuedTokens();
         assertEquals(1, issued.size(), () -> "expected exactly one issued token, got " + issued);
+        return issued.get(0);
+    }
+
+    /** The first token issued in this test; fails if there was none. */
+    String firstIssuedToken() {
+        List<String> issued = issuedTokens();
+        assertFalse(issued.isEmpty(), "no token was issued");
         return issued.get(0);
     }
 

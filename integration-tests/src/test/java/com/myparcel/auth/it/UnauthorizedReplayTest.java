@@ -51,8 +51,8 @@ class UnauthorizedReplayTest {
         AppRun run = myParcel.app().run("create-large-fixed").assertCompleted();
 
         assertEquals("401", run.onlyResult().status(), run::describe);
-        String firstToken = myParcel.issuedTokens().get(0);
-        assertEquals(List.of(firstToken), Requests.bearerTokens(myParcel.apiRequests()), "exactly one attempt");
+        assertEquals(List.of(myParcel.firstIssuedToken()), Requests.bearerTokens(myParcel.apiRequests()),
+                "exactly one attempt, with the first token");
         assertEquals(run.sentBodyHashes(), myParcel.apiPostBodyHashes(), "the 2 MiB body arrived intact");
     }
 
