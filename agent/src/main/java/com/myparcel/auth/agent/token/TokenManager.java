@@ -167,9 +167,9 @@ public final class TokenManager implements AutoCloseable {
             nextToken = new CompletableFuture<>();
             scheduleFetch(Duration.between(clock.instant(), refreshAt));
         }
-        waiting.complete(token);
         AgentLog.info("new token " + token.fingerprint() + ", expires " + token.expiresAt()
                 + ", next refresh " + refreshAt);
+        waiting.complete(token);
     }
 
     private void onFailure(Throwable failure) {
