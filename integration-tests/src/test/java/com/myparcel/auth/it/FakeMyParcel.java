@@ -177,7 +177,7 @@ final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, BeforeE
     /** The one token issued in this test; fails if there were none or several. */
     String onlyIssuedToken() {
         List<String> issued = issuedTokens();
-        assertEquals(1, issued.size(), () -> "expected exactly one issued token, got " + issued);
+        assertEquals(1, issued.size(), "number of tokens issued");
         return issued.get(0);
     }
 

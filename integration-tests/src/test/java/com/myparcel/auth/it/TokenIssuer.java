@@ -69,7 +69,8 @@ final class TokenIssuer implements ResponseDefinitionTransformerV2 {
         body.put("token_type", "Bearer");
         body.put("expires_in", expiresIn);
         body.put("access_token", token);
-        return aResponse().withStatus(200)
+        return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition()) // keeps e.g. a fixed delay
+                .withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody(Json.write(body))
                 .build();

@@ -76,7 +76,7 @@ class UnauthorizedReplayTest {
 
     private static void assertTwoAttemptsWithTwoDifferentIssuedTokens() {
         List<String> issued = myParcel.issuedTokens();
-        assertEquals(2, issued.size(), () -> "issued tokens: " + issued);
+        assertEquals(2, issued.size(), "tokens issued: the first one, then exactly one new token after the 401");
         assertNotEquals(issued.get(0), issued.get(1));
         assertEquals(issued, Requests.bearerTokens(myParcel.apiRequests()),
                 "the first attempt carries the first token, the replay the new one");
