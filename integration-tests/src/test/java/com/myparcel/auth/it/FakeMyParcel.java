@@ -67,9 +67,9 @@ final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, BeforeE
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        auth = start(httpsOnly().extensions(tokenIssuer));
-        api = start(httpsOnly().httpDisabled(false).dynamicPort());
-        foreign = start(httpsOnly());
+        auth = start(withTestCertificate().httpDisabled(true).extensions(tokenIssuer));
+        api = start(withTestCertificate().dynamicPort()); // HTTPS and plain HTTP
+        foreign = start(withTestCertificate().httpDisabled(true));
     }
 
     @Override
@@ -211,9 +211,8 @@ final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, BeforeE
 
     // ------------------------------------------------------------------ plumbing
 
-    private static WireMockConfiguration httpsOnly() {
+    private static WireMockConfiguration withTestCertificate() {
         return wireMockConfig()
-                .httpDisabled(true)
                 .dynamicHttpsPort()
                 .keystorePath(TestCertificates.keystore().toString())
                 .keystorePassword(TestCertificates.PASSWORD)
