@@ -58,6 +58,7 @@ final class ShipmentsAppLauncher {
         Path stderr = WorkDir.newFile("stderr-", ".txt");
         try {
             Process process = new ProcessBuilder(command)
+                    .directory(WorkDir.get().toFile()) // so a crashing child leaves no hs_err file in the module
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile())
                     .start();
