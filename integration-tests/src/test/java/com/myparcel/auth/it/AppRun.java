@@ -23,10 +23,6 @@ final class AppRun {
         this.stderr = stderr;
     }
 
-    int exitCode() {
-        return exitCode;
-    }
-
     String stdout() {
         return stdout;
     }
