@@ -8,6 +8,10 @@ import com.myparcel.auth.agent.config.Settings;
 import com.myparcel.auth.agent.config.SettingsLoader;
 import com.myparcel.auth.agent.instrumentation.AdviceTransformer;
 import com.myparcel.auth.agent.instrumentation.ClassInstrumentation;
+import com.myparcel.auth.agent.instrumentation.PlatformChildLoader;
+import com.myparcel.auth.agent.instrumentation.httpclient.HttpClientHooks;
+import com.myparcel.auth.agent.instrumentation.httpclient.HttpClientInstrumentation;
+import com.myparcel.auth.agent.instrumentation.httpclient.HttpRequestImplInstrumentation;
 import com.myparcel.auth.agent.instrumentation.httpurlconnection.HttpUrlConnectionInstrumentation;
 import com.myparcel.auth.agent.log.AgentLog;
 import com.myparcel.auth.agent.token.Backoff;
@@ -25,6 +29,9 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  * bootstrap class path. Invalid settings leave the agent passive with one line on stderr.
  */
 public final class AgentInstaller {
+
+    /** Uses java.net.http, so it is loaded beside that platform module, not from the bootstrap path. */
+    private static final String HTTP_CLIENT_ADAPTER = "com.myparcel.auth.agent.instrumentation.httpclient.adapter";
 
     private static volatile boolean installed;
 
@@ -67,7 +74,10 @@ public final class AgentInstaller {
     }
 
     private static void instrument(Instrumentation instrumentation, JarFile agentJar) throws Exception {
-        List<ClassInstrumentation> instrumentations = List.of(new HttpUrlConnectionInstrumentation());
+        HttpClientHooks.install((HttpClientHooks.Adapter) new PlatformChildLoader(agentJar, HTTP_CLIENT_ADAPTER)
+                .loadClass(HTTP_CLIENT_ADAPTER + ".HttpClientAdapter").getConstructor().newInstance());
+        List<ClassInstrumentation> instrumentations = List.of(new HttpUrlConnectionInstrumentation(),
+                new HttpClientInstrumentation(), new HttpRequestImplInstrumentation());
         new AdviceTransformer(instrumentations, new ClassFileLocator.ForJarFile(agentJar)).install(instrumentation);
     }
 

@@ -4,6 +4,7 @@ import com.myparcel.auth.agent.destination.ApiDestinations;
 import com.myparcel.auth.agent.token.AccessToken;
 import com.myparcel.auth.agent.token.TokenManager;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The client-agnostic decisions every adapter asks for: does this request get a token, which one,
@@ -52,6 +53,21 @@ public final class RequestAuthorizer {
     public AccessToken tokenForReplay(AccessToken rejected) {
         tokens.rejected(rejected);
         AccessToken replacement = tokens.tokenForRequest(tokenWait);
-        return replacement == null || replacement == rejected ? null : replacement;
+        return replacement == rejected ? null : replacement;
+    }
+
+    /** {@link #tokenForReplay(AccessToken)} for asynchronous clients: never blocks the caller. */
+    public CompletableFuture<AccessToken> tokenForReplayAsync(AccessToken rejected) {
+        tokens.rejected(rejected);
+        return tokens.tokenForRequestAsync(tokenWait)
+                .thenApply(replacement -> replacement == rejected ? null : replacement);
+    }
+
+    /**
+     * Whether a request to this destination may carry this Authorization value: false when it is a
+     * token the agent issued and the destination is not an API host (a redirect, for example).
+     */
+    public boolean mayCarry(String authorizationHeaderValue, String scheme, String host, int port) {
+        return destinations.matches(scheme, host, port) || !tokens.issued(authorizationHeaderValue);
     }
 }

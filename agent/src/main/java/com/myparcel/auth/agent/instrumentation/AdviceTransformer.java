@@ -5,10 +5,14 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.scaffold.InstrumentedType;
@@ -38,10 +42,11 @@ public final class AdviceTransformer implements ClassFileTransformer {
 
     /** Registers the transformer and retransforms the target classes that are already loaded. */
     public void install(Instrumentation instrumentation) throws Exception {
+        letTargetModulesReadTheAgent(instrumentation);
         instrumentation.addTransformer(this, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (type.getClassLoader() == null && byInternalName.containsKey(type.getName().replace('.', '/'))) {
+            if (isJdkLoader(type.getClassLoader()) && byInternalName.containsKey(type.getName().replace('.', '/'))) {
                 loaded.add(type);
             }
         }
@@ -53,8 +58,8 @@ public final class AdviceTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (loader != null || internalName == null) {
-            return null; // the JDK clients live in the bootstrap loader; so-named classes elsewhere are not them
+        if (internalName == null || !isJdkLoader(loader)) {
+            return null; // the JDK clients live in the bootstrap and platform loaders; so-named classes elsewhere are not them
         }
         ClassInstrumentation instrumentation = byInternalName.get(internalName);
         if (instrumentation == null) {
@@ -64,9 +69,12 @@ public final class AdviceTransformer implements ClassFileTransformer {
             String name = internalName.replace('/', '.');
             ClassFileLocator locator = new ClassFileLocator.Compound(
                     ClassFileLocator.Simple.of(name, classfileBuffer), adviceLocator,
-                    ClassFileLocator.ForClassLoader.ofBootLoader());
-            TypeDescription type = TypePool.Default.of(locator).describe(name).resolve();
-            byte[] transformed = instrumentation.apply(byteBuddy().redefine(type, locator), adviceLocator)
+                    ClassFileLocator.ForClassLoader.of(loader));
+            TypePool pool = TypePool.Default.of(locator);
+            TypeDescription type = pool.describe(name).resolve();
+            ClassInstrumentation.Adviser adviser =
+                    adviceClass -> Advice.to(pool.describe(adviceClass).resolve(), locator);
+            byte[] transformed = instrumentation.apply(byteBuddy().redefine(type, locator), adviser)
                     .make()
                     .getBytes();
             AgentLog.debug("instrumented " + name);
@@ -75,6 +83,27 @@ public final class AdviceTransformer implements ClassFileTransformer {
             AgentLog.error("could not instrument " + internalName.replace('/', '.') + " (" + t.getClass().getName()
                     + "); its requests are not authorized");
             return null;
+        }
+    }
+
+    private static boolean isJdkLoader(ClassLoader loader) {
+        return loader == null || loader == ClassLoader.getPlatformClassLoader();
+    }
+
+    /**
+     * Advice inlined into a JDK module calls the agent's classes, which live in the bootstrap loader's
+     * unnamed module: the JDK module must read it.
+     */
+    private void letTargetModulesReadTheAgent(Instrumentation instrumentation) {
+        Module agent = AdviceTransformer.class.getModule();
+        Set<String> packages = new HashSet<>();
+        for (String internalName : byInternalName.keySet()) {
+            packages.add(internalName.substring(0, internalName.lastIndexOf('/')).replace('/', '.'));
+        }
+        for (Module module : ModuleLayer.boot().modules()) {
+            if (!Collections.disjoint(module.getPackages(), packages) && !module.canRead(agent)) {
+                instrumentation.redefineModule(module, Set.of(agent), Map.of(), Map.of(), Set.of(), Map.of());
+            }
         }
     }
 

@@ -1,17 +1,25 @@
 package com.myparcel.auth.agent.instrumentation;
 
-import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.asm.Advice;
 import net.bytebuddy.dynamic.DynamicType;
 
-/** The advice one JDK class gets. One implementation per instrumented client. */
+/** The advice one JDK class gets. One implementation per instrumented class. */
 public interface ClassInstrumentation {
 
     /** The binary name of the class, for example {@code sun.net.www.protocol.http.HttpURLConnection}. */
     String className();
 
     /**
-     * @param type          the class being transformed
-     * @param adviceLocator where the advice classes' bytes are read
+     * @param type   the class being transformed
+     * @param advice makes advice from an advice class's name
      */
-    DynamicType.Builder<?> apply(DynamicType.Builder<?> type, ClassFileLocator adviceLocator);
+    DynamicType.Builder<?> apply(DynamicType.Builder<?> type, Adviser advice);
+
+    /**
+     * Advice read from the agent jar as bytes. Advice classes are named, never loaded: those for
+     * java.net.http mention types that the bootstrap class loader, which holds the agent, cannot see.
+     */
+    interface Adviser {
+        Advice of(String adviceClassName);
+    }
 }

@@ -4,6 +4,8 @@ import com.myparcel.auth.agent.log.AgentLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +28,8 @@ public final class TokenManager implements AutoCloseable {
 
     /** A token is not handed out during its last moments: a request must still arrive before expiry. */
     static final Duration LONGEST_EXPIRY_SAFETY = Duration.ofSeconds(2);
+    /** Tokens remembered for {@link #issued(String)}: older ones have long expired. */
+    private static final int RECENTLY_ISSUED = 8;
 
     private final TokenSource source;
     private final Clock clock;
@@ -41,6 +45,7 @@ public final class TokenManager implements AutoCloseable {
     private boolean fetching;
     private int consecutiveFailures;
     private String reportedRefusal;
+    private final Deque<String> recentlyIssued = new ArrayDeque<>(RECENTLY_ISSUED);
 
     public TokenManager(TokenSource source, Clock clock, Duration refreshMargin, Backoff backoff) {
         this.source = source;
@@ -85,6 +90,39 @@ public final class TokenManager implements AutoCloseable {
             next = nextToken;
         }
         return await(next, wait);
+    }
+
+    /**
+     * Like {@link #tokenForRequest(Duration)} without blocking the caller: completes with the token, or
+     * with null when none arrives within {@code wait}.
+     */
+    public CompletableFuture<AccessToken> tokenForRequestAsync(Duration wait) {
+        AccessToken token = current;
+        if (token != null && isUsable(token, clock.instant())) {
+            return CompletableFuture.completedFuture(token);
+        }
+        CompletableFuture<AccessToken> next;
+        synchronized (lock) {
+            token = current;
+            if (token != null && isUsable(token, clock.instant())) {
+                return CompletableFuture.completedFuture(token);
+            }
+            current = null;
+            fetchSoon();
+            next = nextToken;
+        }
+        // A dependent copy: a timeout must not complete the future other requests wait on.
+        return next.thenApply(arrived -> arrived).completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Whether {@code authorizationHeaderValue} is one the agent put on requests recently, so that it can
+     * be kept from destinations it must never reach.
+     */
+    public boolean issued(String authorizationHeaderValue) {
+        synchronized (lock) {
+            return recentlyIssued.contains(authorizationHeaderValue);
+        }
     }
 
     /**
@@ -160,6 +198,10 @@ public final class TokenManager implements AutoCloseable {
         Instant refreshAt = refreshTime(token);
         synchronized (lock) {
             current = token;
+            if (recentlyIssued.size() == RECENTLY_ISSUED) {
+                recentlyIssued.removeFirst();
+            }
+            recentlyIssued.addLast(token.authorizationHeaderValue());
             fetching = false;
             consecutiveFailures = 0;
             reportedRefusal = null;

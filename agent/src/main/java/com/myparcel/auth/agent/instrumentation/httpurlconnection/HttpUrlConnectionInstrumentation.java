@@ -5,8 +5,6 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
 import com.myparcel.auth.agent.instrumentation.ClassInstrumentation;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 
 /**
@@ -22,15 +20,15 @@ public final class HttpUrlConnectionInstrumentation implements ClassInstrumentat
     }
 
     @Override
-    public DynamicType.Builder<?> apply(DynamicType.Builder<?> type, ClassFileLocator adviceLocator) {
+    public DynamicType.Builder<?> apply(DynamicType.Builder<?> type, Adviser advice) {
         return type
-                .visit(Advice.to(SendAdvice.class, adviceLocator)
+                .visit(advice.of(SendAdvice.class.getName())
                         .on(named("connect").or(named("plainConnect")).and(takesNoArguments())))
-                .visit(Advice.to(GetOutputStreamAdvice.class, adviceLocator)
+                .visit(advice.of(GetOutputStreamAdvice.class.getName())
                         .on(named("getOutputStream").and(takesNoArguments())))
-                .visit(Advice.to(GetInputStreamAdvice.class, adviceLocator)
+                .visit(advice.of(GetInputStreamAdvice.class.getName())
                         .on(named("getInputStream").and(takesNoArguments())))
-                .visit(Advice.to(RequestPropertyAdvice.class, adviceLocator)
+                .visit(advice.of(RequestPropertyAdvice.class.getName())
                         .on(named("setRequestProperty").or(named("addRequestProperty"))
                                 .and(takesArguments(String.class, String.class))));
     }

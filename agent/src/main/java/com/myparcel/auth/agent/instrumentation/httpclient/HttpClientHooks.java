@@ -1,0 +1,61 @@
+package com.myparcel.auth.agent.instrumentation.httpclient;
+
+/**
+ * What the advice inlined into {@code jdk.internal.net.http} calls. This class lives on the bootstrap
+ * class path, where {@code java.net.http} types cannot be seen (that module belongs to the platform
+ * class loader), so it only passes objects on to the {@link Adapter}, which is loaded beside the JDK
+ * module by {@link com.myparcel.auth.agent.instrumentation.PlatformChildLoader}. Before the adapter is
+ * installed, and whenever it fails, requests go out as the application made them.
+ */
+public final class HttpClientHooks {
+
+    /** The HttpClient adapter, typed with java.base types only. */
+    public interface Adapter {
+
+        /** The agent's handling of a request (opaque here), or null to leave the request alone. */
+        Object beforeSend(Object request, Object bodyHandler);
+
+        Object requestToSend(Object send, Object request);
+
+        Object bodyHandlerToUse(Object send, Object bodyHandler);
+
+        Object afterSend(Object client, Object send, Object responseFuture, Object pushPromiseHandler);
+
+        Object headersToSend(java.net.URI uri, Object headers);
+    }
+
+    private static volatile Adapter adapter;
+
+    private HttpClientHooks() {
+    }
+
+    public static void install(Adapter installed) {
+        adapter = installed;
+    }
+
+    public static Object beforeSend(Object request, Object bodyHandler) {
+        Adapter current = adapter;
+        return current == null ? null : current.beforeSend(request, bodyHandler);
+    }
+
+    public static Object requestToSend(Object send, Object request) {
+        Adapter current = adapter;
+        return current == null || send == null ? request : current.requestToSend(send, request);
+    }
+
+    public static Object bodyHandlerToUse(Object send, Object bodyHandler) {
+        Adapter current = adapter;
+        return current == null || send == null ? bodyHandler : current.bodyHandlerToUse(send, bodyHandler);
+    }
+
+    public static Object afterSend(Object client, Object send, Object responseFuture, Object pushPromiseHandler) {
+        Adapter current = adapter;
+        return current == null || send == null ? responseFuture
+                : current.afterSend(client, send, responseFuture, pushPromiseHandler);
+    }
+
+    public static Object headersToSend(java.net.URI uri, Object headers) {
+        Adapter current = adapter;
+        return current == null ? headers : current.headersToSend(uri, headers);
+    }
+}

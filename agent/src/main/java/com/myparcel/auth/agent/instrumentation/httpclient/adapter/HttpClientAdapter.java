@@ -1,0 +1,149 @@
+package com.myparcel.auth.agent.instrumentation.httpclient.adapter;
+
+import com.myparcel.auth.agent.authorization.AgentRuntime;
+import com.myparcel.auth.agent.authorization.RequestAuthorizer;
+import com.myparcel.auth.agent.instrumentation.httpclient.HttpClientHooks;
+import com.myparcel.auth.agent.log.AgentLog;
+import com.myparcel.auth.agent.token.AccessToken;
+import com.myparcel.auth.agent.token.AgentRequests;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpResponse.PushPromiseHandler;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Connects the JDK's HttpClient to the {@link RequestAuthorizer}, through {@link HttpClientHooks}; it
+ * decides nothing itself. Loaded beside the java.net.http module by a child of the platform class
+ * loader. Every method catches everything: a failure inside the agent leaves the request as the
+ * application made it.
+ */
+public final class HttpClientAdapter implements HttpClientHooks.Adapter {
+
+    private static volatile boolean internalFailureReported;
+
+    @Override
+    public Object beforeSend(Object request, Object bodyHandler) {
+        try {
+            return beforeSend((HttpRequest) request, (BodyHandler<?>) bodyHandler);
+        } catch (Throwable t) {
+            internalFailure(t);
+            return null;
+        }
+    }
+
+    /** Before a request is sent: the agent's handling of it, or null to leave it as it is. */
+    private static AuthorizedSend<?> beforeSend(HttpRequest request, BodyHandler<?> handler) {
+        try {
+            RequestAuthorizer authorizer = AgentRuntime.authorizer();
+            if (authorizer == null || request == null || handler == null || AgentRequests.inProgress()) {
+                return null;
+            }
+            URI uri = request.uri();
+            if (!authorizer.isApiDestination(uri.getScheme(), uri.getHost(), uri.getPort())) {
+                return null;
+            }
+            boolean applicationAuthorization = request.headers().firstValue(AuthorizedRequests.AUTHORIZATION).isPresent();
+            AccessToken token = authorizer.authorize(uri.getScheme(), uri.getHost(), uri.getPort(),
+                    applicationAuthorization);
+            if (token == null) {
+                if (!applicationAuthorization) {
+                    AgentLog.warn("no valid token within myparcel.token-wait: " + request.method() + " "
+                            + uri.getHost() + uri.getRawPath() + " goes out without one");
+                }
+                return null;
+            }
+            return start(authorizer, request, handler, token);
+        } catch (Throwable t) {
+            internalFailure(t);
+            return null;
+        }
+    }
+
+    private static <T> AuthorizedSend<T> start(RequestAuthorizer authorizer, HttpRequest request,
+            BodyHandler<T> handler, AccessToken token) {
+        return new AuthorizedSend<>(authorizer, request, handler, token);
+    }
+
+    @Override
+    public Object requestToSend(Object send, Object request) {
+        try {
+            return ((AuthorizedSend<?>) send).firstRequest();
+        } catch (Throwable t) {
+            internalFailure(t);
+            return request;
+        }
+    }
+
+    @Override
+    public Object bodyHandlerToUse(Object send, Object bodyHandler) {
+        try {
+            return ((AuthorizedSend<?>) send).firstHandler();
+        } catch (Throwable t) {
+            internalFailure(t);
+            return bodyHandler;
+        }
+    }
+
+    /** After the first attempt started: the future the application gets. */
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public Object afterSend(Object client, Object send, Object responseFuture, Object pushPromiseHandler) {
+        if (responseFuture == null) {
+            return null;
+        }
+        try {
+            return ((AuthorizedSend) send).replayingUnauthorized((HttpClient) client,
+                    (CompletableFuture) responseFuture, (PushPromiseHandler) pushPromiseHandler);
+        } catch (Throwable t) {
+            internalFailure(t);
+            return responseFuture;
+        }
+    }
+
+    /**
+     * The headers a JDK-internal request really sends: an agent-issued Authorization is removed when
+     * the request goes to a destination that is not an API host (the JDK copies user headers onto
+     * redirected requests; JDK 17 does not drop Authorization when the host changes).
+     */
+    @Override
+    public Object headersToSend(URI uri, Object headers) {
+        try {
+            return headersToSend(uri, (HttpHeaders) headers);
+        } catch (Throwable t) {
+            internalFailure(t);
+            return headers;
+        }
+    }
+
+    private static HttpHeaders headersToSend(URI uri, HttpHeaders headers) {
+        try {
+            RequestAuthorizer authorizer = AgentRuntime.authorizer();
+            if (authorizer == null || headers == null || uri == null) {
+                return headers;
+            }
+            Optional<String> authorization = headers.firstValue(AuthorizedRequests.AUTHORIZATION);
+            if (authorization.isEmpty()
+                    || authorizer.mayCarry(authorization.get(), uri.getScheme(), uri.getHost(), uri.getPort())) {
+                return headers;
+            }
+            AgentLog.debug("token kept from " + uri.getHost() + " (not an API host)");
+            return HttpHeaders.of(headers.map(),
+                    (name, value) -> !name.equalsIgnoreCase(AuthorizedRequests.AUTHORIZATION));
+        } catch (Throwable t) {
+            internalFailure(t);
+            return headers;
+        }
+    }
+
+    private static void internalFailure(Throwable failure) {
+        if (!internalFailureReported) {
+            internalFailureReported = true;
+            AgentLog.error("internal error, request left as the application made it: " + failure.getClass().getName());
+        }
+        AgentLog.debug("internal error: " + failure);
+    }
+}
