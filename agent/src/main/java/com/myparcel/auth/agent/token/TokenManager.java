@@ -43,6 +43,9 @@ public final class TokenManager implements AutoCloseable {
     private CompletableFuture<AccessToken> nextToken = new CompletableFuture<>();
     private ScheduledFuture<?> scheduledFetch;
     private boolean fetching;
+    /** A fetch is queued to run at once: asking again must not queue a second one. */
+    private boolean immediateFetchQueued;
+    private long fetchGeneration;
     private int consecutiveFailures;
     private String reportedRefusal;
     private final Deque<String> recentlyIssued = new ArrayDeque<>(RECENTLY_ISSUED);
@@ -165,7 +168,7 @@ public final class TokenManager implements AutoCloseable {
 
     /** Makes sure a fetch happens now, unless one is running or a backoff delay is in force. */
     private void fetchSoon() {
-        if (fetching || consecutiveFailures > 0 && scheduledFetch != null) {
+        if (fetching || immediateFetchQueued || consecutiveFailures > 0 && scheduledFetch != null) {
             return;
         }
         scheduleFetch(Duration.ZERO);
@@ -175,12 +178,19 @@ public final class TokenManager implements AutoCloseable {
         if (scheduledFetch != null) {
             scheduledFetch.cancel(false);
         }
-        scheduledFetch = refresher.schedule(this::fetch, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+        long millis = Math.max(0, delay.toMillis());
+        immediateFetchQueued = millis == 0;
+        long generation = ++fetchGeneration;
+        scheduledFetch = refresher.schedule(() -> fetch(generation), millis, TimeUnit.MILLISECONDS);
     }
 
-    private void fetch() {
+    private void fetch(long generation) {
         synchronized (lock) {
+            if (generation != fetchGeneration) {
+                return; // superseded by a later schedule whose cancel came too late to stop this one
+            }
             fetching = true;
+            immediateFetchQueued = false;
             scheduledFetch = null;
         }
         AccessToken token;
