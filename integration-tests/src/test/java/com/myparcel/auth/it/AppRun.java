@@ -23,6 +23,10 @@ final class AppRun {
         this.stderr = stderr;
     }
 
+    int exitCode() {
+        return exitCode;
+    }
+
     String stdout() {
         return stdout;
     }
