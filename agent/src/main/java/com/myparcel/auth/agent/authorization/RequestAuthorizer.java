@@ -56,6 +56,11 @@ public final class RequestAuthorizer {
         return replacement == rejected ? null : replacement;
     }
 
+    /** The API refused {@code rejected} and the request is not replayed: the next request gets a new token. */
+    public void rejected(AccessToken rejected) {
+        tokens.rejected(rejected);
+    }
+
     /** {@link #tokenForReplay(AccessToken)} for asynchronous clients: never blocks the caller. */
     public CompletableFuture<AccessToken> tokenForReplayAsync(AccessToken rejected) {
         tokens.rejected(rejected);

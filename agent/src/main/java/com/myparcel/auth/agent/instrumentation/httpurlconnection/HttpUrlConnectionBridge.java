@@ -114,7 +114,7 @@ public final class HttpUrlConnectionBridge {
             if (!ReplayPolicy.shouldReplay(status, true, exchange.replays, bodyReplayable)) {
                 if (status == 401 && exchange.replays == 0) {
                     // Not replayed (body too large to keep): the next request still gets a new token.
-                    authorizer.tokenForReplay(exchange.sentToken);
+                    authorizer.rejected(exchange.sentToken);
                     AgentLog.warn("401 on a streamed body larger than 1 MiB: not replayed");
                 }
                 return null;
