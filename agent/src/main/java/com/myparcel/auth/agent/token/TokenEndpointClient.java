@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One client-credentials token request. Uses the JDK's HttpURLConnection, so the JVM's proxy
@@ -20,6 +23,7 @@ public final class TokenEndpointClient implements TokenSource {
 
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     static final int READ_TIMEOUT_MILLIS = 10_000;
+    static final int TOTAL_TIMEOUT_MILLIS = 20_000;
     /** Used when neither the JWT nor the answer says how long the token lives. */
     static final Duration ASSUMED_LIFETIME = Duration.ofMinutes(5);
     /** However long the server says, a token is renewed at least daily. */
@@ -28,11 +32,18 @@ public final class TokenEndpointClient implements TokenSource {
     private final URI endpoint;
     private final byte[] requestBody;
     private final Clock clock;
+    private final int totalTimeoutMillis;
 
     public TokenEndpointClient(URI endpoint, String clientId, String clientSecret, String scope, Clock clock) {
+        this(endpoint, clientId, clientSecret, scope, clock, TOTAL_TIMEOUT_MILLIS);
+    }
+
+    TokenEndpointClient(URI endpoint, String clientId, String clientSecret, String scope, Clock clock,
+            int totalTimeoutMillis) {
         this.endpoint = endpoint;
         this.requestBody = TokenRequestBody.of(clientId, clientSecret, scope);
         this.clock = clock;
+        this.totalTimeoutMillis = totalTimeoutMillis;
     }
 
     @Override
@@ -42,29 +53,50 @@ public final class TokenEndpointClient implements TokenSource {
 
     private AccessToken exchange() throws IOException {
         HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();
+        // The read timeout restarts with every byte: a server that answers byte by byte needs a deadline
+        // for the whole exchange. The JDK's shared delay thread enforces it; the agent adds no thread.
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        AtomicBoolean overdue = new AtomicBoolean();
+        finished.orTimeout(totalTimeoutMillis, TimeUnit.MILLISECONDS).whenComplete((done, timeout) -> {
+            if (timeout != null) {
+                overdue.set(true);
+                connection.disconnect();
+            }
+        });
         try {
-            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-            connection.setReadTimeout(READ_TIMEOUT_MILLIS);
-            connection.setUseCaches(false);
-            connection.setInstanceFollowRedirects(false);
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            connection.setRequestProperty("Content-Type", "application/json");
-            connection.setRequestProperty("Accept", "application/json");
-            connection.setFixedLengthStreamingMode(requestBody.length);
-            Instant requestedAt = clock.instant();
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(requestBody);
+            return send(connection);
+        } catch (IOException e) {
+            if (overdue.get()) {
+                throw new TokenEndpointException("token endpoint did not answer within " + totalTimeoutMillis
+                        + " ms", 0, null, null, null);
             }
-            int status = connection.getResponseCode();
-            if (status != 200) {
-                throw failure(connection, status);
-            }
-            try (InputStream in = connection.getInputStream()) {
-                return toAccessToken(TokenResponse.read(in), requestedAt);
-            }
+            throw e;
         } finally {
+            finished.complete(null);
             connection.disconnect();
+        }
+    }
+
+    private AccessToken send(HttpURLConnection connection) throws IOException {
+        connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+        connection.setUseCaches(false);
+        connection.setInstanceFollowRedirects(false);
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setRequestProperty("Accept", "application/json");
+        connection.setFixedLengthStreamingMode(requestBody.length);
+        Instant requestedAt = clock.instant();
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(requestBody);
+        }
+        int status = connection.getResponseCode();
+        if (status != 200) {
+            throw failure(connection, status);
+        }
+        try (InputStream in = connection.getInputStream()) {
+            return toAccessToken(TokenResponse.read(in), requestedAt);
         }
     }
 

@@ -119,6 +119,19 @@ class TokenEndpointClientTest {
     }
 
     @Test
+    void anEndpointThatAnswersTooSlowlyIsCutOffAtTheDeadline() {
+        // 10 chunks 500 ms apart: every read returns well within the read timeout, the whole takes 5 s.
+        server.stubFor(post(urlEqualTo("/access-token")).willReturn(aResponse().withStatus(200)
+                .withBody(" ".repeat(40) + "{\"access_token\":\"opaque\",\"expires_in\":60}")
+                .withChunkedDribbleDelay(10, 5_000)));
+        TokenEndpointClient withOneSecondDeadline = new TokenEndpointClient(
+                URI.create("http://127.0.0.1:" + server.port() + "/access-token"), "client-1", "secret", "*",
+                Clock.systemUTC(), 1_000);
+        TokenEndpointException error = assertThrows(TokenEndpointException.class, withOneSecondDeadline::fetch);
+        assertTrue(error.getMessage().contains("did not answer within"), error.getMessage());
+    }
+
+    @Test
     void aHugeLifetimeIsCappedToADay() throws Exception {
         answer(200, "{\"token_type\":\"Bearer\",\"expires_in\":999999999,\"access_token\":\"opaque\"}");
         assertEquals(NOW.plus(Duration.ofHours(24)), client.fetch().expiresAt());
