@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 
 /** Turns the raw text of the {@code myparcel.*} settings into validated {@link Settings}. */
 public final class SettingsLoader {
@@ -82,6 +85,7 @@ public final class SettingsLoader {
 
     private static String readSecretFile(String file) throws InvalidSettingException {
         Path path = Paths.get(file);
+        refuseIfOthersCanWrite(path);
         String secret;
         try {
             secret = new String(Files.readAllBytes(path), StandardCharsets.UTF_8).trim();
@@ -93,6 +97,25 @@ public final class SettingsLoader {
             throw new InvalidSettingException(CLIENT_SECRET_FILE, path + " is empty");
         }
         return secret;
+    }
+
+    /**
+     * A secret file that other users can write could hold anyone's credentials: refused, like ssh refuses
+     * such a key. Readable by others is allowed (Kubernetes mounts secrets 0644 by default).
+     */
+    private static void refuseIfOthersCanWrite(Path path) throws InvalidSettingException {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(path);
+        } catch (UnsupportedOperationException | IOException | SecurityException e) {
+            return; // not POSIX, or not readable: reading it reports the problem
+        }
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new InvalidSettingException(CLIENT_SECRET_FILE, path + " can be written by other users ("
+                    + PosixFilePermissions.toString(permissions) + "); make it writable by its owner only,"
+                    + " for example chmod 600");
+        }
     }
 
     private Environment environment() throws InvalidSettingException {

@@ -55,6 +55,15 @@ public final class AgentLog {
         log(Level.DEBUG, message);
     }
 
+    /**
+     * A failure as the log shows it: its class and where it happened, never its message, which could
+     * quote a header value (a token) that the JDK refused.
+     */
+    public static String describe(Throwable failure) {
+        StackTraceElement[] trace = failure.getStackTrace();
+        return failure.getClass().getName() + (trace.length == 0 ? "" : " at " + trace[0]);
+    }
+
     private static void log(Level messageLevel, String message) {
         if (level == Level.OFF || messageLevel.compareTo(level) > 0) {
             return;

@@ -148,6 +148,21 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aSecretFileOthersCanWriteIsRefused() throws Exception {
+        Path secret = dir.resolve("secret");
+        Files.writeString(secret, "s3cret");
+        Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        properties.put("myparcel.client-id", "client-1");
+        properties.put("myparcel.client-secret-file", secret.toString());
+        InvalidSettingException error = assertThrows(InvalidSettingException.class, this::load);
+        assertTrue(error.getMessage().startsWith("myparcel.client-secret-file: "), error.getMessage());
+        assertTrue(error.getMessage().contains("chmod 600"));
+        assertFalse(error.getMessage().contains("s3cret"));
+        Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals("s3cret", load().clientSecret());
+    }
+
+    @Test
     void unreadableConfigFileIsNamed() {
         properties.put("myparcel.config-file", dir.resolve("missing.properties").toString());
         InvalidSettingException error = assertThrows(InvalidSettingException.class, this::loader);

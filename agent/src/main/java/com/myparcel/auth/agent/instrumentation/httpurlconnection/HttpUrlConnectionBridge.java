@@ -174,7 +174,7 @@ public final class HttpUrlConnectionBridge {
             AgentLog.error("internal error, request left as the application made it: "
                     + failure.getClass().getName());
         }
-        AgentLog.debug("internal error: " + failure);
+        AgentLog.debug("internal error: " + AgentLog.describe(failure));
     }
 
     private static void setAuthorization(HttpURLConnection connection, AccessToken token) {

@@ -144,6 +144,6 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
             internalFailureReported = true;
             AgentLog.error("internal error, request left as the application made it: " + failure.getClass().getName());
         }
-        AgentLog.debug("internal error: " + failure);
+        AgentLog.debug("internal error: " + AgentLog.describe(failure));
     }
 }
