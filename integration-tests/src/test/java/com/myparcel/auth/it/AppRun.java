@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What a child JVM run of the ShipmentsApp left behind: exit code, stdout and stderr, and their parsed lines. */
+/** What a child JVM run of a shipments app left behind: exit code, stdout and stderr, and their parsed lines. */
 final class AppRun {
 
     static final String AGENT_LOG_PREFIX = "[myparcel-auth-agent]";
@@ -48,6 +48,27 @@ final class AppRun {
     /** Each {@code RESULT} line as {@code "<method> <path> <status>"}, in order. */
     List<String> summaries() {
         return results().stream().map(AppResult::summary).collect(Collectors.toList());
+    }
+
+    /** What follows {@code "<tag> "} on each stdout line that starts with it, in order: {@code lines("VERSION")}. */
+    List<String> lines(String tag) {
+        return linesStartingWith(stdout, tag + " ").stream()
+                .map(line -> line.substring(tag.length() + 1))
+                .collect(Collectors.toList());
+    }
+
+    /** The protocol version of each response, from the HttpClient app's {@code VERSION} lines, in order. */
+    List<String> versions() {
+        return lines("VERSION").stream().map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                .collect(Collectors.toList());
+    }
+
+    /** The run made one request, and the app saw {@code status} with {@code body} (length and first 80 chars). */
+    void assertOnlyResult(String status, String body) {
+        AppResult result = onlyResult();
+        assertEquals(status, result.status(), this::describe);
+        assertEquals(body.length(), result.bodyLength(), this::describe);
+        assertEquals(body.substring(0, Math.min(80, body.length())), result.bodyStart(), this::describe);
     }
 
     /** The single {@code RESULT} line of a run that made one request. */

@@ -13,6 +13,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -24,8 +26,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -97,9 +101,19 @@ final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, BeforeE
 
     // ------------------------------------------------------------------ the app
 
-    /** A launcher for the ShipmentsApp against this fake, with a valid agent configuration (secret in a file). */
+    /** A launcher for the legacy ShipmentsApp (HttpURLConnection) against this fake, with a valid agent configuration. */
     ShipmentsAppLauncher app() {
-        return new ShipmentsAppLauncher()
+        return launcher(ShipmentsAppLauncher.LEGACY_APP);
+    }
+
+    /** A launcher for the ShipmentsHttpClientApp (java.net.http.HttpClient) against this fake, likewise. */
+    ShipmentsAppLauncher httpClientApp() {
+        return launcher(ShipmentsAppLauncher.HTTP_CLIENT_APP);
+    }
+
+    /** A launcher for {@code mainClass} against this fake, with a valid agent configuration (secret in a file). */
+    private ShipmentsAppLauncher launcher(String mainClass) {
+        return new ShipmentsAppLauncher(mainClass)
                 .setting("myparcel.client-id", CLIENT_ID)
                 .setting("myparcel.client-secret-file", SECRET_FILE.toString())
                 .setting("myparcel.auth-url", authUrl())
@@ -207,6 +221,35 @@ final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, BeforeE
 
     List<LoggedRequest> foreignRequests() {
         return foreign.findAll(anyRequestedFor(anyUrl()));
+    }
+
+    // ------------------------------------------------------------------ assertions on what happened
+
+    /** Two API requests: the first with the first token issued, the replay with the next (different) one. */
+    void assertTwoAttemptsWithTwoDifferentIssuedTokens() {
+        List<String> sent = Requests.bearerTokens(apiRequests());
+        List<String> issued = issuedTokens();
+        assertEquals(2, sent.size(), "attempts");
+        assertTrue(issued.size() >= 2, "a new token was fetched after the 401");
+        assertEquals(issued.subList(0, 2), sent, "the first attempt carries the first token, the replay the new one");
+        assertNotEquals(sent.get(0), sent.get(1));
+    }
+
+    /** A 401 answered by a successful replay costs exactly one token request. */
+    void assertExactlyOneNewTokenAfterThe401() {
+        assertEquals(2, issuedTokens().size(), "tokens issued: the first one, then exactly one new one");
+    }
+
+    /** Each API request's token was issued by the token server, and its expiry lies after the request was logged. */
+    void assertEveryApiRequestCarriedAnUnexpiredIssuedToken(Function<String, Instant> expiryOf) {
+        List<String> issued = issuedTokens();
+        for (LoggedRequest request : apiRequests()) {
+            String token = Requests.bearerToken(request);
+            assertTrue(issued.contains(token), () -> "not an issued token: " + token);
+            Instant expiry = expiryOf.apply(token);
+            Instant sent = request.getLoggedDate().toInstant();
+            assertTrue(expiry.isAfter(sent), () -> "token expired at " + expiry + " but was sent at " + sent);
+        }
     }
 
     // ------------------------------------------------------------------ plumbing

@@ -56,8 +56,13 @@ final class Requests {
     }
 
     static String bodySha256(LoggedRequest request) {
+        return sha256(request.getBody());
+    }
+
+    /** SHA-256 in hex, as the apps print it. */
+    static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(request.getBody()));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

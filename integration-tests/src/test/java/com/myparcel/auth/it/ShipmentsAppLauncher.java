@@ -14,20 +14,28 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the legacy {@code ShipmentsApp} from {@code test-apps.jar} in a child JVM of the running JDK, with
- * {@code -javaagent:myparcel-auth-agent.jar}, the agent settings as {@code -D} options, the test hosts file and
- * truststore. Fails the test if the child does not exit within {@link #TIMEOUT_SECONDS}.
+ * Runs one of the shipments apps from {@code test-apps.jar} ({@link #LEGACY_APP}, the HttpURLConnection client, or
+ * {@link #HTTP_CLIENT_APP}) in a child JVM of the running JDK, with {@code -javaagent:myparcel-auth-agent.jar}, the
+ * agent settings as {@code -D} options, the test hosts file and truststore. Fails the test if the child does not
+ * exit within {@link #TIMEOUT_SECONDS}.
  */
 final class ShipmentsAppLauncher {
 
-    static final String MAIN_CLASS = "com.example.legacy.ShipmentsApp";
+    static final String LEGACY_APP = "com.example.legacy.ShipmentsApp";
+    static final String HTTP_CLIENT_APP = "com.example.modern.ShipmentsHttpClientApp";
     static final long TIMEOUT_SECONDS = 60;
 
     private static final List<String> FAST_STARTUP = List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC");
 
+    private final String mainClass;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<String, String> appProperties = new LinkedHashMap<>();
     private boolean earlyLoader;
+
+    /** @param mainClass {@link #LEGACY_APP} or {@link #HTTP_CLIENT_APP} */
+    ShipmentsAppLauncher(String mainClass) {
+        this.mainClass = mainClass;
+    }
 
     /** Sets (or replaces) an agent setting, e.g. {@code myparcel.scope}. */
     ShipmentsAppLauncher setting(String name, String value) {
@@ -96,7 +104,7 @@ final class ShipmentsAppLauncher {
         appProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-cp");
         command.add(Artifacts.testAppsJar().toString());
-        command.add(MAIN_CLASS);
+        command.add(mainClass);
         command.addAll(List.of(commands));
         return command;
     }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,7 +30,7 @@ class TokenRefreshTest {
         AppRun run = loopForSeconds(7);
 
         assertRefreshedAtLeastTwice(run);
-        assertEveryRequestCarriedAnUnexpiredIssuedToken(Jwt::expiry);
+        myParcel.assertEveryApiRequestCarriedAnUnexpiredIssuedToken(Jwt::expiry);
     }
 
     @Test
@@ -41,7 +40,7 @@ class TokenRefreshTest {
         AppRun run = loopForSeconds(6);
 
         assertRefreshedAtLeastTwice(run);
-        assertEveryRequestCarriedAnUnexpiredIssuedToken(Jwt::expiry);
+        myParcel.assertEveryApiRequestCarriedAnUnexpiredIssuedToken(Jwt::expiry);
     }
 
     @Test
@@ -52,7 +51,7 @@ class TokenRefreshTest {
 
         assertRefreshedAtLeastTwice(run);
         Map<String, Instant> expiryByToken = opaqueTokenExpiries();
-        assertEveryRequestCarriedAnUnexpiredIssuedToken(expiryByToken::get);
+        myParcel.assertEveryApiRequestCarriedAnUnexpiredIssuedToken(expiryByToken::get);
     }
 
     private static AppRun loopForSeconds(int seconds) {
@@ -68,18 +67,6 @@ class TokenRefreshTest {
         statuses.forEach(status -> assertEquals("200", status, run::describe));
         int tokenRequests = myParcel.tokenRequests().size();
         assertTrue(tokenRequests >= 3, () -> "expected at least 3 token requests, got " + tokenRequests);
-    }
-
-    /** Each request's token was issued by the token server, and its expiry lies after the request was logged. */
-    private static void assertEveryRequestCarriedAnUnexpiredIssuedToken(Function<String, Instant> expiryOf) {
-        List<String> issued = myParcel.issuedTokens();
-        for (LoggedRequest request : myParcel.apiRequests()) {
-            String token = Requests.bearerToken(request);
-            assertTrue(issued.contains(token), () -> "not an issued token: " + token);
-            Instant expiry = expiryOf.apply(token);
-            Instant sent = request.getLoggedDate().toInstant();
-            assertTrue(expiry.isAfter(sent), () -> "token expired at " + expiry + " but was sent at " + sent);
-        }
     }
 
     /** An opaque token expires {@code expires_in} after the token server received the request that issued it. */

@@ -3,10 +3,7 @@ package com.myparcel.auth.it;
 import static com.myparcel.auth.it.FakeMyParcel.INVALID_TOKEN_BODY;
 import static com.myparcel.auth.it.FakeMyParcel.jsonApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.myparcel.auth.it.AppRun.AppResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,9 +24,9 @@ class UnauthorizedReplayTest {
 
         AppRun run = myParcel.app().run("list").assertCompleted();
 
-        assertAppSawOnly(run, "200", REPLAYED_BODY);
-        assertTwoAttemptsWithTwoDifferentIssuedTokens();
-        assertExactlyOneNewTokenAfterThe401();
+        run.assertOnlyResult("200", REPLAYED_BODY);
+        myParcel.assertTwoAttemptsWithTwoDifferentIssuedTokens();
+        myParcel.assertExactlyOneNewTokenAfterThe401();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -39,9 +36,9 @@ class UnauthorizedReplayTest {
 
         AppRun run = myParcel.app().run(command).assertCompleted();
 
-        assertAppSawOnly(run, "201", REPLAYED_BODY);
-        assertTwoAttemptsWithTwoDifferentIssuedTokens();
-        assertExactlyOneNewTokenAfterThe401();
+        run.assertOnlyResult("201", REPLAYED_BODY);
+        myParcel.assertTwoAttemptsWithTwoDifferentIssuedTokens();
+        myParcel.assertExactlyOneNewTokenAfterThe401();
         String sent = run.sentBodyHashes().get(0);
         assertEquals(List.of(sent, sent), myParcel.apiPostBodyHashes(),
                 "SHA-256 of the body the app sent vs of the two bodies the API received");
@@ -67,29 +64,7 @@ class UnauthorizedReplayTest {
 
         AppRun run = myParcel.app().run(command).assertCompleted();
 
-        assertAppSawOnly(run, "401", INVALID_TOKEN_BODY);
-        assertTwoAttemptsWithTwoDifferentIssuedTokens();
-    }
-
-    private static void assertAppSawOnly(AppRun run, String status, String body) {
-        AppResult result = run.onlyResult();
-        assertEquals(status, result.status(), run::describe);
-        assertEquals(body.length(), result.bodyLength(), run::describe);
-        assertEquals(body.substring(0, Math.min(80, body.length())), result.bodyStart(), run::describe);
-    }
-
-    /** Two attempts: the first with the first token issued, the replay with the next (different) one. */
-    private static void assertTwoAttemptsWithTwoDifferentIssuedTokens() {
-        List<String> sent = Requests.bearerTokens(myParcel.apiRequests());
-        List<String> issued = myParcel.issuedTokens();
-        assertEquals(2, sent.size(), "attempts");
-        assertTrue(issued.size() >= 2, "a new token was fetched after the 401");
-        assertEquals(issued.subList(0, 2), sent, "the first attempt carries the first token, the replay the new one");
-        assertNotEquals(sent.get(0), sent.get(1));
-    }
-
-    /** A 401 answered by a successful replay costs exactly one token request. */
-    private static void assertExactlyOneNewTokenAfterThe401() {
-        assertEquals(2, myParcel.issuedTokens().size(), "tokens issued: the first one, then exactly one new one");
+        run.assertOnlyResult("401", INVALID_TOKEN_BODY);
+        myParcel.assertTwoAttemptsWithTwoDifferentIssuedTokens();
     }
 }
