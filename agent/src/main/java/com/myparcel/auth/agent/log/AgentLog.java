@@ -22,6 +22,7 @@ public final class AgentLog {
     private static final String PREFIX = "[myparcel-auth-agent] ";
     private static volatile Level level = Level.INFO;
     private static volatile PrintStream out = System.err;
+    private static volatile boolean internalFailureReported;
 
     private AgentLog() {
     }
@@ -53,6 +54,18 @@ public final class AgentLog {
 
     public static void debug(String message) {
         log(Level.DEBUG, message);
+    }
+
+    /**
+     * A failure inside the agent, caught where it happened: the request it concerned goes out as the
+     * application made it. Reported once as an error (something to tell the maintainers), then at debug.
+     */
+    public static void internalFailure(Throwable failure) {
+        if (!internalFailureReported) {
+            internalFailureReported = true;
+            error("internal error, request left as the application made it: " + failure.getClass().getName());
+        }
+        debug("internal error: " + describe(failure));
     }
 
     /**

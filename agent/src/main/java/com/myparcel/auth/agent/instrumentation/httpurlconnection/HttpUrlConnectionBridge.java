@@ -20,8 +20,6 @@ import java.net.URL;
 public final class HttpUrlConnectionBridge {
 
     private static final String AUTHORIZATION = "Authorization";
-    private static volatile boolean internalFailureReported;
-
     private HttpUrlConnectionBridge() {
     }
 
@@ -53,7 +51,7 @@ public final class HttpUrlConnectionBridge {
             setAuthorization(connection, token);
             exchange.sentToken = token;
         } catch (Throwable t) {
-            internalFailure(t);
+            AgentLog.internalFailure(t);
         }
     }
 
@@ -65,7 +63,7 @@ public final class HttpUrlConnectionBridge {
                 Exchanges.of(connection).applicationSetAuthorization = true;
             }
         } catch (Throwable t) {
-            internalFailure(t);
+            AgentLog.internalFailure(t);
         }
     }
 
@@ -87,7 +85,7 @@ public final class HttpUrlConnectionBridge {
             }
             return copying;
         } catch (Throwable t) {
-            internalFailure(t);
+            AgentLog.internalFailure(t);
             return jdkStream;
         }
     }
@@ -129,7 +127,7 @@ public final class HttpUrlConnectionBridge {
             exchange.sentToken = replacement;
             return replacement;
         } catch (Throwable t) {
-            internalFailure(t);
+            AgentLog.internalFailure(t);
             return null;
         }
     }
@@ -163,19 +161,11 @@ public final class HttpUrlConnectionBridge {
         } catch (IOException e) {
             return e;
         } catch (Throwable t) {
-            internalFailure(t);
+            AgentLog.internalFailure(t);
             return new IOException("replay after 401 failed", t);
         }
     }
 
-    public static void internalFailure(Throwable failure) {
-        if (!internalFailureReported) {
-            internalFailureReported = true;
-            AgentLog.error("internal error, request left as the application made it: "
-                    + failure.getClass().getName());
-        }
-        AgentLog.debug("internal error: " + AgentLog.describe(failure));
-    }
 
     private static void setAuthorization(HttpURLConnection connection, AccessToken token) {
         AgentRequests.run(() -> {

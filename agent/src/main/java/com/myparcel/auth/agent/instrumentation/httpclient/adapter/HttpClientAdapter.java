@@ -23,14 +23,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class HttpClientAdapter implements HttpClientHooks.Adapter {
 
-    private static volatile boolean internalFailureReported;
-
     @Override
     public Object beforeSend(Object request, Object bodyHandler) {
         try {
             return beforeSend((HttpRequest) request, (BodyHandler<?>) bodyHandler);
         } catch (Throwable t) {
-            internalFailure(t);
+            AgentLog.internalFailure(t);
             return null;
         }
     }
@@ -58,7 +56,7 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
             }
             return start(authorizer, request, handler, token);
         } catch (Throwable t) {
-            internalFailure(t);
+            AgentLog.internalFailure(t);
             return null;
         }
     }
@@ -73,7 +71,7 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
         try {
             return ((AuthorizedSend<?>) send).firstRequest();
         } catch (Throwable t) {
-            internalFailure(t);
+            AgentLog.internalFailure(t);
             return request;
         }
     }
@@ -83,7 +81,7 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
         try {
             return ((AuthorizedSend<?>) send).firstHandler();
         } catch (Throwable t) {
-            internalFailure(t);
+            AgentLog.internalFailure(t);
             return bodyHandler;
         }
     }
@@ -99,7 +97,7 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
             return ((AuthorizedSend) send).replayingUnauthorized((HttpClient) client,
                     (CompletableFuture) responseFuture, (PushPromiseHandler) pushPromiseHandler);
         } catch (Throwable t) {
-            internalFailure(t);
+            AgentLog.internalFailure(t);
             return responseFuture;
         }
     }
@@ -114,7 +112,7 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
         try {
             return headersToSend(uri, (HttpHeaders) headers);
         } catch (Throwable t) {
-            internalFailure(t);
+            AgentLog.internalFailure(t);
             return headers;
         }
     }
@@ -134,16 +132,9 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
             return HttpHeaders.of(headers.map(),
                     (name, value) -> !name.equalsIgnoreCase(AuthorizedRequests.AUTHORIZATION));
         } catch (Throwable t) {
-            internalFailure(t);
+            AgentLog.internalFailure(t);
             return headers;
         }
     }
 
-    private static void internalFailure(Throwable failure) {
-        if (!internalFailureReported) {
-            internalFailureReported = true;
-            AgentLog.error("internal error, request left as the application made it: " + failure.getClass().getName());
-        }
-        AgentLog.debug("internal error: " + AgentLog.describe(failure));
-    }
 }
