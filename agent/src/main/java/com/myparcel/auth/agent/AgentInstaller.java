@@ -56,11 +56,13 @@ public final class AgentInstaller {
                             settings.scope(), Clock.systemUTC()),
                     Clock.systemUTC(), settings.refreshMargin(),
                     new Backoff(() -> ThreadLocalRandom.current().nextDouble()));
-            // The first token is fetched while the classes are instrumented, not after.
-            tokens.start();
             AgentRuntime.install(new RequestAuthorizer(settings.apiDestinations(), tokens, settings.tokenWait(),
                     settings.overrideAuthorization()));
+            // Instrument before the first token request: that request loads HttpURLConnection on another
+            // thread, and a class loaded between the transformer's registration and its scan of the
+            // loaded classes would escape both.
             instrument(instrumentation, agentJar);
+            tokens.start();
             installed = true;
             AgentLog.info("active " + version() + ": environment " + settings.environment().settingValue()
                     + ", token endpoint " + settings.authUrl() + ", API hosts " + settings.apiDestinations().describe()

@@ -23,12 +23,6 @@ final class GetInputStreamAdvice {
     private GetInputStreamAdvice() {
     }
 
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void beforeSend(@Advice.This HttpURLConnection connection,
-            @Advice.FieldValue("connected") boolean connected,
-            @Advice.FieldValue("connecting") boolean connecting) {
-        HttpUrlConnectionBridge.beforeSend(connection, connected, connecting);
-    }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class,
             repeatOn = Advice.OnNonDefaultValue.class)

@@ -5,20 +5,14 @@ import java.net.HttpURLConnection;
 import net.bytebuddy.asm.Advice;
 
 /**
- * On {@code getOutputStream()}: the headers go out with the body in streaming mode, so the token is
- * added first; the returned stream keeps a copy of a streamed body for a possible replay.
+ * On {@code getOutputStream()}: the returned stream keeps a copy of a streamed body for a possible
+ * replay.
  */
 final class GetOutputStreamAdvice {
 
     private GetOutputStreamAdvice() {
     }
 
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void beforeSend(@Advice.This HttpURLConnection connection,
-            @Advice.FieldValue("connected") boolean connected,
-            @Advice.FieldValue("connecting") boolean connecting) {
-        HttpUrlConnectionBridge.beforeSend(connection, connected, connecting);
-    }
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void keepStreamedBody(@Advice.This HttpURLConnection connection,

@@ -23,7 +23,8 @@ public final class HttpUrlConnectionInstrumentation implements ClassInstrumentat
     public DynamicType.Builder<?> apply(DynamicType.Builder<?> type, Adviser advice) {
         return type
                 .visit(advice.of(SendAdvice.class.getName())
-                        .on(named("connect").or(named("plainConnect")).and(takesNoArguments())))
+                        .on(named("connect").or(named("plainConnect")).or(named("getOutputStream"))
+                                .or(named("getInputStream")).and(takesNoArguments())))
                 .visit(advice.of(GetOutputStreamAdvice.class.getName())
                         .on(named("getOutputStream").and(takesNoArguments())))
                 .visit(advice.of(GetInputStreamAdvice.class.getName())

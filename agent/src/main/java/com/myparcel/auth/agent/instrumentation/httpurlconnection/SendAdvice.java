@@ -4,9 +4,10 @@ import java.net.HttpURLConnection;
 import net.bytebuddy.asm.Advice;
 
 /**
- * On {@code connect()} and {@code plainConnect()}: the last moment the request headers can still be
- * set. Guarded by the JDK's own {@code connected}/{@code connecting} flags, because setRequestProperty
- * throws once either is set; HTTPS reaches here through {@code plainConnect()}.
+ * On every method that can send the request ({@code connect}, {@code plainConnect},
+ * {@code getOutputStream}, {@code getInputStream}): adds the token while the headers can still be set.
+ * Guarded by the JDK's own {@code connected}/{@code connecting} flags, because setRequestProperty throws
+ * once either is set; HTTPS {@code connect()} reaches here through {@code plainConnect()}.
  */
 final class SendAdvice {
 
