@@ -66,7 +66,7 @@ import javax.net.ssl.SSLContext;
  * VERSION &lt;method&gt; &lt;path&gt; &lt;HTTP_1_1|HTTP_2&gt;                    (what the response reports)
  * APP-REQUEST &lt;method&gt; &lt;path&gt; &lt;Authorization of the app's own HttpRequest object, or none&gt;
  * FILE &lt;path&gt; &lt;bytes&gt; &lt;sha256&gt;                                 (the downloaded file)
- * HANDLER &lt;method&gt; &lt;path&gt; &lt;status&gt;                              (cancel: the app's BodyHandler was called)
+ * HANDLER &lt;method&gt; &lt;path&gt; &lt;status&gt; &lt;epoch millis&gt;               (cancel: the app's BodyHandler was called)
  * CANCELLED &lt;method&gt; &lt;path&gt; &lt;epoch millis of the cancel&gt;
  * CANNED &lt;same request object: true|false&gt; &lt;Authorization it carried, or none&gt;
  * CLOSED terminated=&lt;bool&gt; | SHUTDOWN terminated=&lt;bool&gt; | CLOSE-UNAVAILABLE java &lt;feature&gt;
@@ -338,7 +338,7 @@ public class ShipmentsHttpClientApp {
     void cancel(String path, long afterMillis, long watchMillis) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Accept", JSON_API).timeout(TIMEOUT).build();
         BodyHandler<String> handler = responseInfo -> {
-            System.out.println("HANDLER GET " + path + " " + responseInfo.statusCode());
+            System.out.println("HANDLER GET " + path + " " + responseInfo.statusCode() + " " + System.currentTimeMillis());
             return BodySubscribers.ofString(StandardCharsets.UTF_8);
         };
         CompletableFuture<HttpResponse<String>> future = client.sendAsync(request, handler);
