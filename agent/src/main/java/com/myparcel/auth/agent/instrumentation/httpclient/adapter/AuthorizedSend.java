@@ -8,16 +8,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.PushPromiseHandler;
+import java.net.http.HttpResponse.ResponseInfo;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One application request through HttpClient that the agent authorized, from the first attempt to
  * the replay after a 401. Like OkHttp's follow-up loop, this holds the mechanics of sending again; the
  * {@link RequestAuthorizer} says which token to send.
+ *
+ * <p>A 401 that is to be replayed is held back from the application: its body is kept aside, not
+ * given to the application's body handler (an {@code ofFile} handler never sees it). When no replay
+ * can be made (no new token within token-wait, the client closed meanwhile, the replay failed), the
+ * application gets that 401 after all, its body passed through its own handler.
  *
  * @param <T> the application's response body type
  */
@@ -27,8 +37,8 @@ final class AuthorizedSend<T> {
     private final HttpRequest original;
     private final BodyHandler<T> applicationHandler;
     private final AccessToken sentToken;
-    /** Set by the body handler when the first answer is a 401 that will be replayed. */
-    private volatile boolean replayDue;
+    /** Set by the body handler when the first answer is a 401 that may be replayed. */
+    private volatile ResponseInfo heldBackUnauthorized;
 
     AuthorizedSend(RequestAuthorizer authorizer, HttpRequest original, BodyHandler<T> applicationHandler,
             AccessToken sentToken) {
@@ -43,15 +53,13 @@ final class AuthorizedSend<T> {
         return AuthorizedRequests.copy(original, sentToken.authorizationHeaderValue());
     }
 
-    /**
-     * The first attempt's body handler: a 401 that will be replayed has its body discarded, so the
-     * application's handler (an {@code ofFile} handler, say) only ever sees the answer it gets.
-     */
+    /** The first attempt's body handler: a 401 to replay is kept as bytes, anything else is the application's. */
+    @SuppressWarnings("unchecked")
     BodyHandler<T> firstHandler() {
         return responseInfo -> {
             if (ReplayPolicy.shouldReplay(responseInfo.statusCode(), true, 0, true)) {
-                replayDue = true;
-                return HttpResponse.BodySubscribers.replacing(null);
+                heldBackUnauthorized = responseInfo;
+                return (BodySubscriber<T>) HttpResponse.BodySubscribers.ofByteArray();
             }
             return applicationHandler.apply(responseInfo);
         };
@@ -59,7 +67,8 @@ final class AuthorizedSend<T> {
 
     /**
      * The future the application gets: the first attempt's answer, or after a 401 the replay's. A
-     * cancel on it reaches whichever attempt is in flight.
+     * cancel on it reaches whichever step is in flight: the first attempt, the wait for a token, or the
+     * replay.
      */
     CompletableFuture<HttpResponse<T>> replayingUnauthorized(HttpClient client,
             CompletableFuture<HttpResponse<T>> firstAttempt, PushPromiseHandler<T> pushPromiseHandler) {
@@ -71,39 +80,98 @@ final class AuthorizedSend<T> {
             }
         });
         firstAttempt.whenComplete((response, failure) -> {
-            if (failure != null || !replayDue) {
-                complete(result, response, failure);
-                return;
+            if (failure != null) {
+                result.completeExceptionally(unwrap(failure));
+            } else if (heldBackUnauthorized == null) {
+                result.complete(new ApplicationResponse<>(response, original, response.body()));
+            } else {
+                replay(client, response, pushPromiseHandler, result, inFlight);
             }
-            CompletableFuture<HttpResponse<T>> replay = authorizer.tokenForReplayAsync(sentToken)
-                    .thenCompose(token -> send(client, token, pushPromiseHandler));
-            inFlight.set(replay);
-            if (result.isCancelled()) {
-                replay.cancel(true);
-            }
-            replay.whenComplete((replayResponse, replayFailure) -> complete(result, replayResponse, replayFailure));
         });
         return result;
     }
 
-    /** The replay, with the new token, or without one when none arrived within token-wait. */
-    private CompletableFuture<HttpResponse<T>> send(HttpClient client, AccessToken token,
-            PushPromiseHandler<T> pushPromiseHandler) {
-        HttpRequest replay = AuthorizedRequests.copy(original, token == null ? null : token.authorizationHeaderValue());
-        return AgentRequests.run(() -> client.sendAsync(replay, applicationHandler, pushPromiseHandler));
+    private void replay(HttpClient client, HttpResponse<T> unauthorized, PushPromiseHandler<T> pushPromiseHandler,
+            CompletableFuture<HttpResponse<T>> result, AtomicReference<CompletableFuture<?>> inFlight) {
+        CompletableFuture<AccessToken> newToken = authorizer.tokenForReplayAsync(sentToken);
+        inFlight.set(newToken);
+        newToken.whenComplete((token, noToken) -> {
+            if (result.isDone()) {
+                return; // cancelled while waiting for the token
+            }
+            if (token == null) {
+                giveUnauthorized(unauthorized, result);
+                return;
+            }
+            CompletableFuture<HttpResponse<T>> replay;
+            try {
+                HttpRequest request = AuthorizedRequests.copy(original, token.authorizationHeaderValue());
+                replay = AgentRequests.run(() -> client.sendAsync(request, applicationHandler, pushPromiseHandler));
+            } catch (RuntimeException e) {
+                giveUnauthorized(unauthorized, result);
+                return;
+            }
+            inFlight.set(replay);
+            if (result.isCancelled()) {
+                replay.cancel(true);
+                return;
+            }
+            replay.whenComplete((response, failure) -> {
+                if (failure == null) {
+                    result.complete(new ApplicationResponse<>(response, original, response.body()));
+                } else {
+                    giveUnauthorized(unauthorized, result); // for example: the client was closed meanwhile
+                }
+            });
+        });
     }
 
-    private static <T> void complete(CompletableFuture<HttpResponse<T>> result, HttpResponse<T> response,
-            Throwable failure) {
-        if (failure == null) {
-            result.complete(response);
-            return;
+    /** The held-back 401, its kept body now passed through the application's own body handler. */
+    private void giveUnauthorized(HttpResponse<T> unauthorized, CompletableFuture<HttpResponse<T>> result) {
+        try {
+            byte[] body = (byte[]) unauthorized.body();
+            BodySubscriber<T> subscriber = applicationHandler.apply(heldBackUnauthorized);
+            deliver(body, subscriber).whenComplete((applicationBody, failure) -> {
+                if (failure != null) {
+                    result.completeExceptionally(unwrap(failure));
+                } else {
+                    result.complete(new ApplicationResponse<>(unauthorized, original, applicationBody));
+                }
+            });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
         }
+    }
+
+    /** Feeds a body that is already in memory to a subscriber, as the JDK would have. */
+    private static <T> CompletableFuture<T> deliver(byte[] body, BodySubscriber<T> subscriber) {
+        subscriber.onSubscribe(new Flow.Subscription() {
+            private boolean delivered;
+
+            @Override
+            public synchronized void request(long n) {
+                if (delivered || n <= 0) {
+                    return;
+                }
+                delivered = true;
+                subscriber.onNext(List.of(ByteBuffer.wrap(body)));
+                subscriber.onComplete();
+            }
+
+            @Override
+            public synchronized void cancel() {
+                delivered = true;
+            }
+        });
+        return subscriber.getBody().toCompletableFuture();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        result.completeExceptionally(cause);
+        return cause;
     }
 }
