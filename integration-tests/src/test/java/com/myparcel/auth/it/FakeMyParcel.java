@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -48,18 +50,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * </ul>
  * Register with {@code @RegisterExtension static final FakeMyParcel myParcel = new FakeMyParcel();}.
  */
-final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+public final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
     static final String CLIENT_ID = "it-client-7c1f";
     static final String CLIENT_SECRET = "it-secret-" + UUID.randomUUID();
-    static final Duration ONE_DAY = Duration.ofDays(1);
+    public static final Duration ONE_DAY = Duration.ofDays(1);
 
-    static final String JSON_API = "application/vnd.api+json";
-    static final String SHIPMENTS_BODY = "{\"data\":[{\"type\":\"shipments\",\"id\":\"shipment-1\"}]}";
+    public static final String JSON_API = "application/vnd.api+json";
+    public static final String SHIPMENTS_BODY = "{\"data\":[{\"type\":\"shipments\",\"id\":\"shipment-1\"}]}";
     static final String CREATED_BODY = "{\"data\":{\"type\":\"shipments\",\"id\":\"shipment-created\"}}";
     static final String FILE_BODY = "%PDF-1.4 fake shipping label";
     static final String FOREIGN_BODY = "foreign content";
-    static final String INVALID_TOKEN_BODY = "{\"errors\":[{\"status\":\"401\",\"code\":\"14002\","
+    public static final String INVALID_TOKEN_BODY = "{\"errors\":[{\"status\":\"401\",\"code\":\"14002\","
             + "\"title\":\"Invalid access token\",\"detail\":\"The access token is invalid or has expired.\"}]}";
 
     private static final Path SECRET_FILE = writeSecretFile();
@@ -68,11 +70,25 @@ final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, BeforeE
     private WireMockServer auth;
     private WireMockServer api;
     private WireMockServer foreign;
+    private final List<Extension> apiExtensions = new ArrayList<>();
+    private boolean apiRequestJournal = true;
+
+    /** Adds WireMock extensions (for example a transformer) to the API server; call before the servers start. */
+    public FakeMyParcel withApiExtensions(Extension... extensions) {
+        apiExtensions.addAll(List.of(extensions));
+        return this;
+    }
+
+    /** The API server keeps no request journal (long load runs): {@link #apiRequests()} is then unavailable. */
+    public FakeMyParcel withoutApiRequestJournal() {
+        apiRequestJournal = false;
+        return this;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         auth = start(withTestCertificate().httpDisabled(true).extensions(tokenIssuer));
-        api = start(withTestCertificate().dynamicPort()); // HTTPS and plain HTTP
+        api = start(apiConfiguration()); // HTTPS and plain HTTP
         foreign = start(withTestCertificate().httpDisabled(true));
     }
 
@@ -111,6 +127,11 @@ final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, BeforeE
         return launcher(ShipmentsAppLauncher.HTTP_CLIENT_APP);
     }
 
+    /** A launcher for any main class in test-apps.jar (for example a load driver) against this fake. */
+    public ShipmentsAppLauncher launcherFor(String mainClass) {
+        return launcher(mainClass);
+    }
+
     /** A launcher for {@code mainClass} against this fake, with a valid agent configuration (secret in a file). */
     private ShipmentsAppLauncher launcher(String mainClass) {
         return new ShipmentsAppLauncher(mainClass)
@@ -122,11 +143,16 @@ final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, BeforeE
 
     // ------------------------------------------------------------------ addresses
 
+    /** {@code https://auth.myparcel.com:<port><path>} on the token server (stub {@code path} with {@link #authServer()}). */
+    public String authServerUrl(String path) {
+        return "https://" + TestHosts.AUTH + ":" + auth.httpsPort() + path;
+    }
+
     String authUrl() {
         return "https://" + TestHosts.AUTH + ":" + auth.httpsPort() + "/access-token";
     }
 
-    String apiUrl(String path) {
+    public String apiUrl(String path) {
         return "https://" + TestHosts.API + ":" + api.httpsPort() + path;
     }
 
@@ -149,6 +175,14 @@ final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, BeforeE
 
     WireMockServer api() {
         return api;
+    }
+
+    public WireMockServer apiServer() {
+        return api;
+    }
+
+    public WireMockServer authServer() {
+        return auth;
     }
 
     /** From now on, the token server answers with {@code tokens} (see {@link TokenIssuer#jwts}, {@code opaqueTokens}). */
@@ -184,7 +218,7 @@ final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, BeforeE
     // ------------------------------------------------------------------ what happened
 
     /** Every token the token server issued in this test, oldest first. */
-    List<String> issuedTokens() {
+    public List<String> issuedTokens() {
         return tokenIssuer.issuedTokens();
     }
 
@@ -263,6 +297,17 @@ final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, BeforeE
                 .keystoreType(TestCertificates.STORE_TYPE)
                 .containerThreads(40)
                 .gzipDisabled(true);
+    }
+
+    private WireMockConfiguration apiConfiguration() {
+        WireMockConfiguration configuration = withTestCertificate().dynamicPort();
+        if (!apiExtensions.isEmpty()) {
+            configuration.extensions(apiExtensions.toArray(new Extension[0]));
+        }
+        if (!apiRequestJournal) {
+            configuration.disableRequestJournal();
+        }
+        return configuration;
     }
 
     private static WireMockServer start(WireMockConfiguration configuration) {

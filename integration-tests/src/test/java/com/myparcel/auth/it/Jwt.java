@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Unsigned test JWTs: {@code header.payload.fakesignature}, base64url without padding. */
-final class Jwt {
+public final class Jwt {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final String HEADER = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
@@ -16,7 +16,7 @@ final class Jwt {
     private Jwt() {
     }
 
-    static String create(Map<String, Object> claims) {
+    public static String create(Map<String, Object> claims) {
         return encode(HEADER) + "." + encode(Json.write(claims)) + ".fakesignature";
     }
 
@@ -25,7 +25,7 @@ final class Jwt {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> claims(String jwt) {
+    public static Map<String, Object> claims(String jwt) {
         String[] parts = jwt.split("\\.");
         if (parts.length != 3) {
             throw new IllegalArgumentException("not a JWT: " + jwt);
@@ -34,7 +34,7 @@ final class Jwt {
         return new LinkedHashMap<>(Json.read(payload, Map.class));
     }
 
-    static Instant expiry(String jwt) {
+    public static Instant expiry(String jwt) {
         return Instant.ofEpochSecond(((Number) claims(jwt).get("exp")).longValue());
     }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * agent settings as {@code -D} options, the test hosts file and truststore. Fails the test if the child does not
  * exit within {@link #TIMEOUT_SECONDS}.
  */
-final class ShipmentsAppLauncher {
+public final class ShipmentsAppLauncher {
 
     static final String LEGACY_APP = "com.example.legacy.ShipmentsApp";
     static final String HTTP_CLIENT_APP = "com.example.modern.ShipmentsHttpClientApp";
@@ -38,7 +38,7 @@ final class ShipmentsAppLauncher {
     }
 
     /** Sets (or replaces) an agent setting, e.g. {@code myparcel.scope}. */
-    ShipmentsAppLauncher setting(String name, String value) {
+    public ShipmentsAppLauncher setting(String name, String value) {
         settings.put(name, value);
         return this;
     }
@@ -49,7 +49,7 @@ final class ShipmentsAppLauncher {
     }
 
     /** Sets a system property of the app itself, e.g. {@code shipments.custom-tls}. */
-    ShipmentsAppLauncher appProperty(String name, String value) {
+    public ShipmentsAppLauncher appProperty(String name, String value) {
         appProperties.put(name, value);
         return this;
     }
@@ -88,6 +88,17 @@ final class ShipmentsAppLauncher {
             delete(stdout);
             delete(stderr);
         }
+    }
+
+    /**
+     * The child JVM's process, not started, for callers that watch it while it runs (read its output as it comes,
+     * write to its stdin): the same command line and working directory as {@link #run}; {@code jvmOptions} go
+     * before the {@code -javaagent} option.
+     */
+    public ProcessBuilder processBuilder(List<String> jvmOptions, String... commands) {
+        List<String> command = commandLine(commands);
+        command.addAll(1, jvmOptions);
+        return new ProcessBuilder(command).directory(WorkDir.get().toFile());
     }
 
     private List<String> commandLine(String... commands) {

@@ -23,9 +23,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>A JWT carries {@code exp}, {@code iat}, {@code scope} (the requested one) and a unique {@code jti}; its
  * {@code expires_in} may differ from its {@code exp} on purpose. An opaque token only has {@code expires_in}.
  */
-final class TokenIssuer implements ResponseDefinitionTransformerV2 {
+public final class TokenIssuer implements ResponseDefinitionTransformerV2 {
 
-    static final String NAME = "token-issuer";
+    public static final String NAME = "token-issuer";
 
     private static final String JWT_LIFETIME = "jwtLifetimeSeconds";
     private static final String EXPIRES_IN = "expiresInSeconds";
@@ -33,14 +33,14 @@ final class TokenIssuer implements ResponseDefinitionTransformerV2 {
     private final List<String> issued = new CopyOnWriteArrayList<>();
 
     /** Tokens are JWTs living {@code jwtLifetime}; the response says {@code expires_in = expiresIn}. */
-    static ResponseDefinitionBuilder jwts(Duration jwtLifetime, Duration expiresIn) {
+    public static ResponseDefinitionBuilder jwts(Duration jwtLifetime, Duration expiresIn) {
         return aResponse().withTransformers(NAME)
                 .withTransformerParameter(JWT_LIFETIME, (int) jwtLifetime.toSeconds())
                 .withTransformerParameter(EXPIRES_IN, (int) expiresIn.toSeconds());
     }
 
     /** Tokens are opaque strings; the response says {@code expires_in = expiresIn}. */
-    static ResponseDefinitionBuilder opaqueTokens(Duration expiresIn) {
+    public static ResponseDefinitionBuilder opaqueTokens(Duration expiresIn) {
         return aResponse().withTransformers(NAME)
                 .withTransformerParameter(EXPIRES_IN, (int) expiresIn.toSeconds());
     }
