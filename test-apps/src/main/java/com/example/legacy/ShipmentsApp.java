@@ -25,7 +25,8 @@ import javax.net.ssl.SSLSession;
  * <p>Program arguments are commands, run in order:
  * {@code list}, {@code create}, {@code create-fixed}, {@code create-chunked}, {@code create-large-fixed},
  * {@code download <id>}, {@code headers}, {@code get <absolute-url>}, {@code own-auth},
- * {@code loop <seconds> <intervalMs>}, {@code parallel <threads> <requestsPerThread>}.
+ * {@code loop <seconds> <intervalMs>}, {@code parallel <threads> <requestsPerThread>},
+ * {@code threads} (prints {@code THREAD <name>} for every live thread of the JVM).
  *
  * <p>Output, one line per request on stdout:
  * <pre>
@@ -90,6 +91,8 @@ public class ShipmentsApp {
                 int threads = Integer.parseInt(args[i++]);
                 int requestsPerThread = Integer.parseInt(args[i++]);
                 app.parallel(threads, requestsPerThread);
+            } else if (command.equals("threads")) {
+                com.example.reliability.ThreadNames.print();
             } else {
                 System.err.println("unknown command: " + command);
                 System.exit(2);

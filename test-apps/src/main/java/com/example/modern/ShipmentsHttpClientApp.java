@@ -57,6 +57,7 @@ import javax.net.ssl.SSLContext;
  * close                         GET /shipments on a new client, then close() it (Java 21+)
  * shutdown                      GET /shipments on a new client, then shutdown() and awaitTermination (Java 21+)
  * close-in-flight &lt;path&gt;        sendAsync GET &lt;path&gt; on a new client, close() it at once (Java 21+), then the answer
+ * threads                       THREAD &lt;name&gt; for every live thread of the JVM
  * </pre>
  *
  * <p>Output on stdout:
@@ -178,6 +179,8 @@ public class ShipmentsHttpClientApp {
                 shutdown();
             } else if (command.equals("close-in-flight")) {
                 closeInFlight(args[i++]);
+            } else if (command.equals("threads")) {
+                com.example.reliability.ThreadNames.print();
             } else {
                 System.err.println("unknown command: " + command);
                 System.exit(2);
