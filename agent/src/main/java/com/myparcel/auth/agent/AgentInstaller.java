@@ -17,7 +17,13 @@ import com.myparcel.auth.agent.log.AgentLog;
 import com.myparcel.auth.agent.token.Backoff;
 import com.myparcel.auth.agent.token.TokenEndpointClient;
 import com.myparcel.auth.agent.token.TokenManager;
+import com.myparcel.auth.agent.status.AgentStatus;
+import com.myparcel.auth.agent.status.StatusRegistration;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,8 +50,9 @@ public final class AgentInstaller {
             return;
         }
         try {
-            SettingsLoader loader = new SettingsLoader(SettingSources.fromJvm());
+            SettingsLoader loader = new SettingsLoader(SettingSources.fromJvm(agentArgs));
             AgentLog.setLevel(loader.logLevel());
+            logToFile(loader.logFile());
             if (!loader.enabled()) {
                 AgentLog.info("disabled by " + SettingsLoader.ENABLED + "=false; nothing installed");
                 return;
@@ -56,13 +63,16 @@ public final class AgentInstaller {
                             settings.scope(), Clock.systemUTC()),
                     Clock.systemUTC(), settings.refreshMargin(),
                     new Backoff(() -> ThreadLocalRandom.current().nextDouble()));
-            AgentRuntime.install(new RequestAuthorizer(settings.apiDestinations(), tokens, settings.tokenWait(),
-                    settings.overrideAuthorization()));
+            RequestAuthorizer authorizer = new RequestAuthorizer(settings.apiDestinations(), tokens,
+                    settings.tokenWait(), settings.overrideAuthorization());
+            AgentRuntime.install(authorizer);
             // Instrument before the first token request: that request loads HttpURLConnection on another
             // thread, and a class loaded between the transformer's registration and its scan of the
             // loaded classes would escape both.
             instrument(instrumentation, agentJar);
             tokens.start();
+            new StatusRegistration(instrumentation, new AgentStatus(tokens, authorizer.metrics(), Clock.systemUTC()))
+                    .registerWhenSafe();
             installed = true;
             AgentLog.info("active " + version() + ": environment " + settings.environment().settingValue()
                     + ", token endpoint " + settings.authUrl() + ", API hosts " + settings.apiDestinations().describe()
@@ -83,7 +93,20 @@ public final class AgentInstaller {
         new AdviceTransformer(instrumentations, new ClassFileLocator.ForJarFile(agentJar)).install(instrumentation);
     }
 
-    private static String version() {
+    private static void logToFile(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            AgentLog.setFile(new PrintStream(new FileOutputStream(file.toFile(), true), true, "UTF-8"));
+        } catch (IOException | SecurityException e) {
+            AgentLog.warn(SettingsLoader.LOG_FILE + ": cannot write " + file + " (" + e.getClass().getSimpleName()
+                    + "); logging to stderr");
+        }
+    }
+
+    /** The version in the jar's manifest. */
+    public static String version() {
         String version = AgentInstaller.class.getPackage() == null ? null
                 : AgentInstaller.class.getPackage().getImplementationVersion();
         return version == null ? "(development build)" : version;

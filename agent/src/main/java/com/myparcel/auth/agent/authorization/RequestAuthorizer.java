@@ -16,6 +16,7 @@ public final class RequestAuthorizer {
     private final TokenManager tokens;
     private final Duration tokenWait;
     private final boolean overrideAuthorization;
+    private final AgentMetrics metrics = new AgentMetrics();
 
     public RequestAuthorizer(ApiDestinations destinations, TokenManager tokens, Duration tokenWait,
             boolean overrideAuthorization) {
@@ -23,6 +24,10 @@ public final class RequestAuthorizer {
         this.tokens = tokens;
         this.tokenWait = tokenWait;
         this.overrideAuthorization = overrideAuthorization;
+    }
+
+    public AgentMetrics metrics() {
+        return metrics;
     }
 
     /** Whether a request to this destination would get the token (no waiting, no token fetched). */
@@ -35,14 +40,19 @@ public final class RequestAuthorizer {
      * destination is not an API host, the application set its own Authorization (unless overriding is
      * configured), or no valid token arrived within token-wait.
      */
-    public AccessToken authorize(String scheme, String host, int port, boolean applicationSetAuthorization) {
+    public AccessToken authorize(AgentMetrics.Client client, String scheme, String host, int port,
+            boolean applicationSetAuthorization) {
         if (applicationSetAuthorization && !overrideAuthorization) {
             return null;
         }
         if (!destinations.matches(scheme, host, port)) {
             return null;
         }
-        return tokens.tokenForRequest(tokenWait);
+        AccessToken token = tokens.tokenForRequest(tokenWait);
+        if (token != null) {
+            metrics.authorized(client);
+        }
+        return token;
     }
 
     /**
@@ -50,10 +60,10 @@ public final class RequestAuthorizer {
      * this says what to send instead, not how: the token for the one replay, or null for no replay
      * (no new token arrived in time, so a replay would only repeat the refusal).
      */
-    public AccessToken tokenForReplay(AccessToken rejected) {
+    public AccessToken tokenForReplay(AgentMetrics.Client client, AccessToken rejected) {
         tokens.rejected(rejected);
         AccessToken replacement = tokens.tokenForRequest(tokenWait);
-        return replacement == rejected ? null : replacement;
+        return countedReplay(client, replacement == rejected ? null : replacement);
     }
 
     /** The API refused {@code rejected} and the request is not replayed: the next request gets a new token. */
@@ -62,10 +72,17 @@ public final class RequestAuthorizer {
     }
 
     /** {@link #tokenForReplay(AccessToken)} for asynchronous clients: never blocks the caller. */
-    public CompletableFuture<AccessToken> tokenForReplayAsync(AccessToken rejected) {
+    public CompletableFuture<AccessToken> tokenForReplayAsync(AgentMetrics.Client client, AccessToken rejected) {
         tokens.rejected(rejected);
         return tokens.tokenForRequestAsync(tokenWait)
-                .thenApply(replacement -> replacement == rejected ? null : replacement);
+                .thenApply(replacement -> countedReplay(client, replacement == rejected ? null : replacement));
+    }
+
+    private AccessToken countedReplay(AgentMetrics.Client client, AccessToken replacement) {
+        if (replacement != null) {
+            metrics.replayed(client);
+        }
+        return replacement;
     }
 
     /**

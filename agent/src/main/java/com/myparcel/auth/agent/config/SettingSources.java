@@ -5,50 +5,60 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * Where a setting's raw text comes from, in order of precedence: system property, environment
- * variable ({@code myparcel.client-id} becomes {@code MYPARCEL_CLIENT_ID}), the properties file
- * named by {@code myparcel.config-file}.
+ * Where a setting's raw text comes from, in order of precedence: system property, agent argument
+ * ({@code -javaagent:myparcel-auth-agent.jar=scope=shipments.manage}), environment variable
+ * ({@code myparcel.client-id} becomes {@code MYPARCEL_CLIENT_ID}), the properties file named by
+ * {@code myparcel.config-file}.
  */
 public final class SettingSources {
 
     static final String CONFIG_FILE = "myparcel.config-file";
+    private static final String PREFIX = "myparcel.";
 
     private final Function<String, String> systemProperties;
+    private final Map<String, String> agentArguments;
     private final Function<String, String> environment;
     private final Properties configFile;
 
-    private SettingSources(Function<String, String> systemProperties, Function<String, String> environment,
-            Properties configFile) {
+    private SettingSources(Function<String, String> systemProperties, Map<String, String> agentArguments,
+            Function<String, String> environment, Properties configFile) {
         this.systemProperties = systemProperties;
+        this.agentArguments = agentArguments;
         this.environment = environment;
         this.configFile = configFile;
     }
 
-    /** The running JVM's sources. */
-    public static SettingSources fromJvm() throws InvalidSettingException {
-        return of(System::getProperty, System.getenv());
+    /** The running JVM's sources, with the agent's argument string (may be null). */
+    public static SettingSources fromJvm(String agentArguments) throws InvalidSettingException {
+        return of(System::getProperty, agentArguments, System.getenv());
     }
 
     /** Sources given explicitly, for tests and tools. */
-    public static SettingSources of(Function<String, String> systemProperties, Map<String, String> environment)
-            throws InvalidSettingException {
-        SettingSources withoutFile = new SettingSources(systemProperties, environment::get, new Properties());
+    public static SettingSources of(Function<String, String> systemProperties, String agentArguments,
+            Map<String, String> environment) throws InvalidSettingException {
+        Map<String, String> arguments = parseAgentArguments(agentArguments);
+        SettingSources withoutFile = new SettingSources(systemProperties, arguments, environment::get, new Properties());
         String configFile = withoutFile.get(CONFIG_FILE);
         if (configFile == null || configFile.isBlank()) {
             return withoutFile;
         }
-        return new SettingSources(systemProperties, environment::get, load(configFile.trim()));
+        return new SettingSources(systemProperties, arguments, environment::get, load(configFile.trim()));
     }
 
     /** The raw text of a setting, or null when no source has it. */
     public String get(String name) {
         String value = systemProperties.apply(name);
+        if (value == null) {
+            value = agentArguments.get(name);
+        }
         if (value == null) {
             value = environment.apply(environmentName(name));
         }
@@ -60,6 +70,34 @@ public final class SettingSources {
 
     static String environmentName(String name) {
         return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /**
+     * {@code key=value} pairs separated by commas; the {@code myparcel.} prefix may be left out. A
+     * piece without {@code =} continues the previous value, so {@code api-hosts=a.example,b.example}
+     * keeps its comma.
+     */
+    static Map<String, String> parseAgentArguments(String text) throws InvalidSettingException {
+        if (text == null || text.isBlank()) {
+            return Collections.emptyMap();
+        }
+        Map<String, String> arguments = new LinkedHashMap<>();
+        String lastKey = null;
+        for (String piece : text.split(",", -1)) {
+            int equals = piece.indexOf('=');
+            if (equals < 0) {
+                if (lastKey == null) {
+                    throw new InvalidSettingException("agent argument", "'" + piece.trim()
+                            + "' is not key=value (for example scope=shipments.manage)");
+                }
+                arguments.put(lastKey, arguments.get(lastKey) + "," + piece);
+                continue;
+            }
+            String key = piece.substring(0, equals).trim();
+            lastKey = key.startsWith(PREFIX) ? key : PREFIX + key;
+            arguments.put(lastKey, piece.substring(equals + 1));
+        }
+        return arguments;
     }
 
     private static Properties load(String file) throws InvalidSettingException {

@@ -31,6 +31,7 @@ public final class SettingsLoader {
     public static final String OVERRIDE_AUTHORIZATION = "myparcel.override-authorization";
     public static final String ENABLED = "myparcel.enabled";
     public static final String LOG_LEVEL = "myparcel.log-level";
+    public static final String LOG_FILE = "myparcel.log-file";
 
     private final SettingSources sources;
 
@@ -51,6 +52,12 @@ public final class SettingsLoader {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(LOG_LEVEL, "'" + text + "' is not one of off, error, warn, info, debug");
         }
+    }
+
+    /** {@code myparcel.log-file}: where the log goes besides stderr, or null. */
+    public Path logFile() {
+        String text = sources.get(LOG_FILE);
+        return text == null || text.isBlank() ? null : Paths.get(text.trim());
     }
 
     public Settings load() throws InvalidSettingException {

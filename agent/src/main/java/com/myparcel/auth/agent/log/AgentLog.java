@@ -22,6 +22,7 @@ public final class AgentLog {
     private static final String PREFIX = "[myparcel-auth-agent] ";
     private static volatile Level level = Level.INFO;
     private static volatile PrintStream out = System.err;
+    private static volatile PrintStream file;
     private static volatile boolean internalFailureReported;
 
     private AgentLog() {
@@ -34,6 +35,14 @@ public final class AgentLog {
     /** For unit tests that capture what the agent prints. */
     public static void setOutput(PrintStream stream) {
         out = stream;
+    }
+
+    /**
+     * {@code myparcel.log-file}: from now on lines go to this file, with a timestamp; errors still
+     * also go to stderr, where an operator looks first.
+     */
+    public static void setFile(PrintStream stream) {
+        file = stream;
     }
 
     public static boolean isDebugEnabled() {
@@ -81,6 +90,13 @@ public final class AgentLog {
         if (level == Level.OFF || messageLevel.compareTo(level) > 0) {
             return;
         }
-        out.println(PREFIX + messageLevel + " " + message);
+        String line = PREFIX + messageLevel + " " + message;
+        PrintStream toFile = file;
+        if (toFile != null) {
+            toFile.println(java.time.Instant.now() + " " + line);
+        }
+        if (toFile == null || messageLevel == Level.ERROR) {
+            out.println(line);
+        }
     }
 }

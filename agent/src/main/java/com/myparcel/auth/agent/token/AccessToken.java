@@ -16,6 +16,7 @@ public final class AccessToken {
     private final Instant requestedAt;
     private final Instant expiresAt;
     private final String fingerprint;
+    private final String scope;
 
     /**
      * @param value       the access token as the endpoint returned it
@@ -23,10 +24,21 @@ public final class AccessToken {
      * @param expiresAt   when the API stops accepting it
      */
     public AccessToken(String value, Instant requestedAt, Instant expiresAt) {
+        this(value, requestedAt, expiresAt, null);
+    }
+
+    /** @param scope the JWT's {@code scope} claim, or null when the token does not say */
+    public AccessToken(String value, Instant requestedAt, Instant expiresAt, String scope) {
         this.headerValue = "Bearer " + value;
         this.requestedAt = requestedAt;
         this.expiresAt = expiresAt;
         this.fingerprint = fingerprintOf(value);
+        this.scope = scope;
+    }
+
+    /** The space-separated scopes the token grants, when it is a JWT that says; else null. */
+    public String scope() {
+        return scope;
     }
 
     /** The exact {@code Authorization} value: MyParcel checks the case-sensitive prefix {@code "Bearer "}. */

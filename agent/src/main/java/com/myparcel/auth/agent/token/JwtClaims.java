@@ -12,18 +12,38 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads the {@code exp} claim of a token that is a JWT. The signature is the API's to verify, not
- * ours: the agent only needs to know when the API will stop accepting the token. JJWT's parser insists
- * on verifying signed tokens, so the payload is decoded here and JJWT's {@link Claims} interprets it
- * (NumericDate rules included).
+ * Reads the claims the agent uses from a token that is a JWT: {@code exp} and {@code scope}. The
+ * signature is the API's to verify, not ours: the agent only needs to know when the API will stop
+ * accepting the token. JJWT's parser insists on verifying signed tokens, so the payload is decoded here
+ * and JJWT's {@link Claims} interprets it (NumericDate rules included).
  */
-final class JwtExpiry {
+final class JwtClaims {
 
-    private JwtExpiry() {
+    private JwtClaims() {
     }
 
     /** The {@code exp} of a JWT, or null when the token is opaque, malformed, or has no {@code exp}. */
-    static Instant of(String token) {
+    static Instant expiry(String token) {
+        Claims claims = claims(token);
+        if (claims == null) {
+            return null;
+        }
+        try {
+            Date expiration = claims.getExpiration();
+            return expiration == null ? null : expiration.toInstant();
+        } catch (RuntimeException e) {
+            return null; // an exp that is not a date: fall back to expires_in
+        }
+    }
+
+    /** The space-separated {@code scope} of a JWT, or null. */
+    static String scope(String token) {
+        Claims claims = claims(token);
+        Object scope = claims == null ? null : claims.get("scope");
+        return scope instanceof String ? (String) scope : null;
+    }
+
+    private static Claims claims(String token) {
         int firstDot = token.indexOf('.');
         int secondDot = firstDot < 0 ? -1 : token.indexOf('.', firstDot + 1);
         if (secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0) {
@@ -35,11 +55,9 @@ final class JwtExpiry {
             if (topLevelClaims == null) {
                 return null;
             }
-            Claims claims = Jwts.claims().add(topLevelClaims).build();
-            Date expiration = claims.getExpiration();
-            return expiration == null ? null : expiration.toInstant();
+            return Jwts.claims().add(topLevelClaims).build();
         } catch (RuntimeException | IOException e) {
-            return null; // not a JWT after all, or an exp that is not a date: fall back to expires_in
+            return null; // not a JWT after all
         }
     }
 

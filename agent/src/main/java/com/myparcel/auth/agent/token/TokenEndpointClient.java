@@ -111,7 +111,7 @@ public final class TokenEndpointClient implements TokenSource {
         if (!response.accessToken.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw TokenEndpointException.invalidResponse("with an access_token that cannot go in a header");
         }
-        Instant expiresAt = JwtExpiry.of(response.accessToken);
+        Instant expiresAt = JwtClaims.expiry(response.accessToken);
         if (expiresAt == null && response.expiresIn != null) {
             expiresAt = requestedAt.plusSeconds(response.expiresIn);
         }
@@ -124,7 +124,7 @@ public final class TokenEndpointClient implements TokenSource {
         if (expiresAt.isAfter(requestedAt.plus(LONGEST_LIFETIME))) {
             expiresAt = requestedAt.plus(LONGEST_LIFETIME);
         }
-        return new AccessToken(response.accessToken, requestedAt, expiresAt);
+        return new AccessToken(response.accessToken, requestedAt, expiresAt, JwtClaims.scope(response.accessToken));
     }
 
     private static TokenEndpointException failure(HttpURLConnection connection, int status) {

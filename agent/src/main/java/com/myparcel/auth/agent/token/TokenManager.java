@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The token's life cycle, independent of any HTTP client.
@@ -49,6 +50,9 @@ public final class TokenManager implements AutoCloseable {
     private int consecutiveFailures;
     private String reportedRefusal;
     private final Deque<String> recentlyIssued = new ArrayDeque<>(RECENTLY_ISSUED);
+    private final LongAdder tokenRequests = new LongAdder();
+    private final LongAdder tokenFailures = new LongAdder();
+    private volatile String lastError;
 
     public TokenManager(TokenSource source, Clock clock, Duration refreshMargin, Backoff backoff) {
         this.source = source;
@@ -147,6 +151,28 @@ public final class TokenManager implements AutoCloseable {
         return current;
     }
 
+    public long tokenRequests() {
+        return tokenRequests.sum();
+    }
+
+    public long tokenFailures() {
+        return tokenFailures.sum();
+    }
+
+    /** The last failure as it was logged, with its time; null if there was none. */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** An operator asked for a new token now (status MBean): fetched at once unless one is on its way. */
+    public void refreshNow() {
+        synchronized (lock) {
+            if (!fetching && !immediateFetchQueued) {
+                scheduleFetch(Duration.ZERO);
+            }
+        }
+    }
+
     /** When the agent will ask for a replacement of {@code token}. */
     Instant refreshTime(AccessToken token) {
         Duration lifetime = token.lifetime();
@@ -194,6 +220,7 @@ public final class TokenManager implements AutoCloseable {
             scheduledFetch = null;
         }
         AccessToken token;
+        tokenRequests.increment();
         try {
             token = source.fetch();
         } catch (Exception | LinkageError failure) {
@@ -227,6 +254,7 @@ public final class TokenManager implements AutoCloseable {
     private void onFailure(Throwable failure) {
         Duration delay;
         boolean repeatedRefusal = false;
+        tokenFailures.increment();
         synchronized (lock) {
             fetching = false;
             consecutiveFailures++;
@@ -249,6 +277,7 @@ public final class TokenManager implements AutoCloseable {
             String message = "MyParcel.com refused the token request: code " + refusal.code() + " \""
                     + refusal.title() + "\"; " + ("14001".equals(refusal.code())
                     ? "check myparcel.scope" : "check myparcel.client-id and the client secret") + retry;
+            lastError = clock.instant() + " " + message;
             if (repeatedRefusal) {
                 AgentLog.debug(message);
             } else {
@@ -258,6 +287,7 @@ public final class TokenManager implements AutoCloseable {
         }
         String what = failure instanceof TokenEndpointException ? failure.getMessage()
                 : failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        lastError = clock.instant() + " token request failed: " + what;
         AgentLog.warn("token request failed: " + what + retry);
     }
 

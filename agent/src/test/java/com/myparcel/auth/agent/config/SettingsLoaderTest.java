@@ -25,13 +25,14 @@ class SettingsLoaderTest {
 
     private final Map<String, String> properties = new HashMap<>();
     private final Map<String, String> environment = new HashMap<>();
+    private String agentArguments;
 
     private Settings load() throws InvalidSettingException {
         return loader().load();
     }
 
     private SettingsLoader loader() throws InvalidSettingException {
-        return new SettingsLoader(SettingSources.of(properties::get, environment));
+        return new SettingsLoader(SettingSources.of(properties::get, agentArguments, environment));
     }
 
     private void credentials() {
@@ -80,6 +81,27 @@ class SettingsLoaderTest {
         assertEquals("from-property", settings.scope());
         assertEquals("file-secret", settings.clientSecret());
         assertEquals(Duration.ofSeconds(3), settings.tokenWait());
+    }
+
+    @Test
+    void agentArgumentsRankBelowSystemPropertiesAndAboveTheEnvironment() throws Exception {
+        agentArguments = "client-id=from-argument,myparcel.scope=shipments.manage files.show,"
+                + "api-hosts=api.myparcel.com,http://localhost:8080,client-secret=argument-secret";
+        environment.put("MYPARCEL_CLIENT_ID", "from-env");
+        properties.put("myparcel.client-secret", "property-secret");
+        Settings settings = load();
+        assertEquals("from-argument", settings.clientId());
+        assertEquals("shipments.manage files.show", settings.scope());
+        assertEquals("property-secret", settings.clientSecret());
+        assertTrue(settings.apiDestinations().matches(new URL("http://localhost:8080/shipments")));
+        assertTrue(settings.apiDestinations().matches(new URL("https://api.myparcel.com/shipments")));
+    }
+
+    @Test
+    void aMalformedAgentArgumentIsNamed() {
+        agentArguments = "shipments.manage";
+        InvalidSettingException error = assertThrows(InvalidSettingException.class, this::load);
+        assertTrue(error.getMessage().startsWith("agent argument: "), error.getMessage());
     }
 
     @Test

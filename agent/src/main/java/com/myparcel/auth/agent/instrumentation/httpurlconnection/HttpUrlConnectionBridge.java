@@ -1,5 +1,6 @@
 package com.myparcel.auth.agent.instrumentation.httpurlconnection;
 
+import com.myparcel.auth.agent.authorization.AgentMetrics;
 import com.myparcel.auth.agent.authorization.AgentRuntime;
 import com.myparcel.auth.agent.authorization.ReplayPolicy;
 import com.myparcel.auth.agent.authorization.RequestAuthorizer;
@@ -39,7 +40,7 @@ public final class HttpUrlConnectionBridge {
                 return;
             }
             exchange.judged = true;
-            AccessToken token = authorizer.authorize(url.getProtocol(), url.getHost(), url.getPort(),
+            AccessToken token = authorizer.authorize(AgentMetrics.Client.HTTP_URL_CONNECTION, url.getProtocol(), url.getHost(), url.getPort(),
                     exchange.applicationSetAuthorization);
             if (token == null) {
                 if (!exchange.applicationSetAuthorization) {
@@ -118,7 +119,7 @@ public final class HttpUrlConnectionBridge {
                 return null;
             }
             exchange.replays++;
-            AccessToken replacement = authorizer.tokenForReplay(exchange.sentToken);
+            AccessToken replacement = authorizer.tokenForReplay(AgentMetrics.Client.HTTP_URL_CONNECTION, exchange.sentToken);
             if (replacement == null) {
                 AgentLog.warn("401 from " + connection.getURL().getHost() + " and no new token within"
                         + " myparcel.token-wait: the application gets the 401");

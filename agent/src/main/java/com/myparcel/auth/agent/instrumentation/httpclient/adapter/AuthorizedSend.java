@@ -1,5 +1,6 @@
 package com.myparcel.auth.agent.instrumentation.httpclient.adapter;
 
+import com.myparcel.auth.agent.authorization.AgentMetrics;
 import com.myparcel.auth.agent.authorization.ReplayPolicy;
 import com.myparcel.auth.agent.authorization.RequestAuthorizer;
 import com.myparcel.auth.agent.token.AccessToken;
@@ -93,7 +94,7 @@ final class AuthorizedSend<T> {
 
     private void replay(HttpClient client, HttpResponse<T> unauthorized, PushPromiseHandler<T> pushPromiseHandler,
             CompletableFuture<HttpResponse<T>> result, AtomicReference<CompletableFuture<?>> inFlight) {
-        CompletableFuture<AccessToken> newToken = authorizer.tokenForReplayAsync(sentToken);
+        CompletableFuture<AccessToken> newToken = authorizer.tokenForReplayAsync(AgentMetrics.Client.HTTP_CLIENT, sentToken);
         inFlight.set(newToken);
         newToken.whenComplete((token, noToken) -> {
             if (result.isDone()) {
@@ -128,6 +129,9 @@ final class AuthorizedSend<T> {
 
     /** The held-back 401, its kept body now passed through the application's own body handler. */
     private void giveUnauthorized(HttpResponse<T> unauthorized, CompletableFuture<HttpResponse<T>> result) {
+        if (result.isDone()) {
+            return; // cancelled by the application: nothing reaches its handler any more
+        }
         try {
             byte[] body = (byte[]) unauthorized.body();
             BodySubscriber<T> subscriber = applicationHandler.apply(heldBackUnauthorized);

@@ -1,5 +1,6 @@
 package com.myparcel.auth.agent.instrumentation.httpclient.adapter;
 
+import com.myparcel.auth.agent.authorization.AgentMetrics;
 import com.myparcel.auth.agent.authorization.AgentRuntime;
 import com.myparcel.auth.agent.authorization.RequestAuthorizer;
 import com.myparcel.auth.agent.instrumentation.httpclient.HttpClientHooks;
@@ -45,7 +46,7 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
                 return null;
             }
             boolean applicationAuthorization = request.headers().firstValue(AuthorizedRequests.AUTHORIZATION).isPresent();
-            AccessToken token = authorizer.authorize(uri.getScheme(), uri.getHost(), uri.getPort(),
+            AccessToken token = authorizer.authorize(AgentMetrics.Client.HTTP_CLIENT, uri.getScheme(), uri.getHost(), uri.getPort(),
                     applicationAuthorization);
             if (token == null) {
                 if (!applicationAuthorization) {
