@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** What a child JVM run of a shipments app left behind: exit code, stdout and stderr, and their parsed lines. */
-final class AppRun {
+public final class AppRun {
 
-    static final String AGENT_LOG_PREFIX = "[myparcel-auth-agent]";
+    public static final String AGENT_LOG_PREFIX = "[myparcel-auth-agent]";
 
     private final List<String> command;
     private final int exitCode;
@@ -23,35 +23,35 @@ final class AppRun {
         this.stderr = stderr;
     }
 
-    int exitCode() {
+    public int exitCode() {
         return exitCode;
     }
 
-    String stdout() {
+    public String stdout() {
         return stdout;
     }
 
-    String stderr() {
+    public String stderr() {
         return stderr;
     }
 
     /** The app's {@code RESULT} lines, one per completed request, in order. */
-    List<AppResult> results() {
+    public List<AppResult> results() {
         return linesStartingWith(stdout, "RESULT ").stream().map(AppResult::parse).collect(Collectors.toList());
     }
 
     /** The status of each {@code RESULT} line, in order. */
-    List<String> statuses() {
+    public List<String> statuses() {
         return results().stream().map(AppResult::status).collect(Collectors.toList());
     }
 
     /** Each {@code RESULT} line as {@code "<method> <path> <status>"}, in order. */
-    List<String> summaries() {
+    public List<String> summaries() {
         return results().stream().map(AppResult::summary).collect(Collectors.toList());
     }
 
     /** What follows {@code "<tag> "} on each stdout line that starts with it, in order: {@code lines("VERSION")}. */
-    List<String> lines(String tag) {
+    public List<String> lines(String tag) {
         return linesStartingWith(stdout, tag + " ").stream()
                 .map(line -> line.substring(tag.length() + 1))
                 .collect(Collectors.toList());
@@ -79,18 +79,18 @@ final class AppRun {
     }
 
     /** The SHA-256 (hex) of each request body the app sent, from its {@code SENT} lines, in order. */
-    List<String> sentBodyHashes() {
+    public List<String> sentBodyHashes() {
         return linesStartingWith(stdout, "SENT ").stream()
                 .map(line -> line.substring(line.lastIndexOf(' ') + 1))
                 .collect(Collectors.toList());
     }
 
-    List<String> errorLines() {
+    public List<String> errorLines() {
         return linesStartingWith(stdout, "ERROR ");
     }
 
     /** The lines the agent wrote to stderr. */
-    List<String> agentLogLines() {
+    public List<String> agentLogLines() {
         return linesStartingWith(stderr, AGENT_LOG_PREFIX);
     }
 
@@ -99,7 +99,7 @@ final class AppRun {
      * line outside the agent's own log lines that mentions an exception. (An agent line may name the exception
      * class that explains a setting's problem.)
      */
-    List<String> stackTraceLines() {
+    public List<String> stackTraceLines() {
         return stderr.lines()
                 .filter(line -> line.startsWith("\tat ") || line.startsWith("Caused by:")
                         || (line.contains("Exception") && !line.startsWith(AGENT_LOG_PREFIX)))
@@ -107,14 +107,14 @@ final class AppRun {
     }
 
     /** The app ran all its commands: exit code 0, {@code DONE} printed, no request failed with an exception. */
-    AppRun assertCompleted() {
+    public AppRun assertCompleted() {
         assertEquals(0, exitCode, () -> "exit code\n" + describe());
         assertTrue(stdout.lines().anyMatch("DONE"::equals), () -> "no DONE line\n" + describe());
         assertEquals(List.of(), errorLines(), () -> "requests failed\n" + describe());
         return this;
     }
 
-    String describe() {
+    public String describe() {
         return "command: " + String.join(" ", command)
                 + "\nexit code: " + exitCode
                 + "\n--- stdout ---\n" + stdout
@@ -127,7 +127,7 @@ final class AppRun {
     }
 
     /** {@code RESULT <method> <path> <status> <bodyLength> <first 80 chars of body>}. */
-    record AppResult(String method, String path, String status, int bodyLength, String bodyStart) {
+    public record AppResult(String method, String path, String status, int bodyLength, String bodyStart) {
 
         static AppResult parse(String line) {
             String[] fields = line.split(" ", 6);
@@ -135,7 +135,7 @@ final class AppRun {
                     fields.length > 5 ? fields[5] : "");
         }
 
-        String summary() {
+        public String summary() {
             return method + " " + path + " " + status;
         }
     }

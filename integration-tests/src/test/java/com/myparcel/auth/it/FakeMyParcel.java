@@ -52,15 +52,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
-    static final String CLIENT_ID = "it-client-7c1f";
-    static final String CLIENT_SECRET = "it-secret-" + UUID.randomUUID();
+    public static final String CLIENT_ID = "it-client-7c1f";
+    public static final String CLIENT_SECRET = "it-secret-" + UUID.randomUUID();
     public static final Duration ONE_DAY = Duration.ofDays(1);
 
     public static final String JSON_API = "application/vnd.api+json";
     public static final String SHIPMENTS_BODY = "{\"data\":[{\"type\":\"shipments\",\"id\":\"shipment-1\"}]}";
-    static final String CREATED_BODY = "{\"data\":{\"type\":\"shipments\",\"id\":\"shipment-created\"}}";
-    static final String FILE_BODY = "%PDF-1.4 fake shipping label";
-    static final String FOREIGN_BODY = "foreign content";
+    public static final String CREATED_BODY = "{\"data\":{\"type\":\"shipments\",\"id\":\"shipment-created\"}}";
+    public static final String FILE_BODY = "%PDF-1.4 fake shipping label";
+    public static final String FOREIGN_BODY = "foreign content";
     public static final String INVALID_TOKEN_BODY = "{\"errors\":[{\"status\":\"401\",\"code\":\"14002\","
             + "\"title\":\"Invalid access token\",\"detail\":\"The access token is invalid or has expired.\"}]}";
 
@@ -118,12 +118,12 @@ public final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, 
     // ------------------------------------------------------------------ the app
 
     /** A launcher for the legacy ShipmentsApp (HttpURLConnection) against this fake, with a valid agent configuration. */
-    ShipmentsAppLauncher app() {
+    public ShipmentsAppLauncher app() {
         return launcher(ShipmentsAppLauncher.LEGACY_APP);
     }
 
     /** A launcher for the ShipmentsHttpClientApp (java.net.http.HttpClient) against this fake, likewise. */
-    ShipmentsAppLauncher httpClientApp() {
+    public ShipmentsAppLauncher httpClientApp() {
         return launcher(ShipmentsAppLauncher.HTTP_CLIENT_APP);
     }
 
@@ -157,17 +157,32 @@ public final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, 
     }
 
     /** The API server's plain-HTTP origin, {@code http://api.myparcel.com:<port>}. */
-    String apiPlainHttpOrigin() {
+    public String apiPlainHttpOrigin() {
         return "http://" + TestHosts.API + ":" + api.port();
     }
 
     /** An HTTPS URL on the API server under another host name. */
-    String apiServerUrl(String host, String path) {
+    public String apiServerUrl(String host, String path) {
         return "https://" + host + ":" + api.httpsPort() + path;
     }
 
+    /** A plain-HTTP URL on the API server, reached under {@code host}: {@code http://<host>:<port><path>}. */
+    public String apiPlainHttpUrl(String host, String path) {
+        return "http://" + host + ":" + api.port() + path;
+    }
+
+    /** The API server's HTTPS port. */
+    public int apiHttpsPort() {
+        return api.httpsPort();
+    }
+
+    /** The foreign server's HTTPS port. */
+    public int foreignHttpsPort() {
+        return foreign.httpsPort();
+    }
+
     /** An HTTPS URL on the foreign server, reached under {@code host}. */
-    String foreignUrl(String host, String path) {
+    public String foreignUrl(String host, String path) {
         return "https://" + host + ":" + foreign.httpsPort() + path;
     }
 
@@ -186,12 +201,12 @@ public final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, 
     }
 
     /** From now on, the token server answers with {@code tokens} (see {@link TokenIssuer#jwts}, {@code opaqueTokens}). */
-    void issueTokens(ResponseDefinitionBuilder tokens) {
+    public void issueTokens(ResponseDefinitionBuilder tokens) {
         auth.stubFor(post("/access-token").willReturn(tokens));
     }
 
     /** The first {@code method path} request gets MyParcel's 401 "Invalid access token", later ones {@code after}. */
-    void rejectFirstRequest(String method, String path, ResponseDefinitionBuilder after) {
+    public void rejectFirstRequest(String method, String path, ResponseDefinitionBuilder after) {
         String scenario = "token rejected once: " + method + " " + path;
         api.stubFor(request(method, urlEqualTo(path)).inScenario(scenario)
                 .whenScenarioStateIs(STARTED)
@@ -203,11 +218,11 @@ public final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, 
     }
 
     /** Every request to {@code path} gets MyParcel's 401 "Invalid access token". */
-    void rejectAllRequests(String path) {
+    public void rejectAllRequests(String path) {
         api.stubFor(any(urlEqualTo(path)).willReturn(invalidToken()));
     }
 
-    static ResponseDefinitionBuilder jsonApi(int status, String body) {
+    public static ResponseDefinitionBuilder jsonApi(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", JSON_API).withBody(body);
     }
 
@@ -236,12 +251,12 @@ public final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, 
         return issued.get(0);
     }
 
-    List<LoggedRequest> tokenRequests() {
+    public List<LoggedRequest> tokenRequests() {
         return auth.findAll(anyRequestedFor(anyUrl()));
     }
 
     /** Every request the API server received (HTTPS and HTTP), oldest first. */
-    List<LoggedRequest> apiRequests() {
+    public List<LoggedRequest> apiRequests() {
         return api.findAll(anyRequestedFor(anyUrl()));
     }
 
@@ -253,7 +268,7 @@ public final class FakeMyParcel implements BeforeAllCallback, AfterAllCallback, 
                 .collect(Collectors.toList());
     }
 
-    List<LoggedRequest> foreignRequests() {
+    public List<LoggedRequest> foreignRequests() {
         return foreign.findAll(anyRequestedFor(anyUrl()));
     }
 

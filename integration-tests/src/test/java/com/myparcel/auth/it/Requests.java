@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Reading what a WireMock server logged. */
-final class Requests {
+public final class Requests {
 
     private static final String BEARER = "Bearer ";
 
@@ -21,7 +21,7 @@ final class Requests {
     }
 
     /** The request's Authorization header, or null; fails if it arrived more than once. */
-    static String authorization(LoggedRequest request) {
+    public static String authorization(LoggedRequest request) {
         HttpHeader header = request.header("Authorization");
         if (!header.isPresent()) {
             return null;
@@ -32,7 +32,7 @@ final class Requests {
     }
 
     /** The bearer token the request carried; fails if it carried no {@code Authorization: Bearer ...}. */
-    static String bearerToken(LoggedRequest request) {
+    public static String bearerToken(LoggedRequest request) {
         String authorization = authorization(request);
         assertTrue(authorization != null && authorization.startsWith(BEARER),
                 () -> "expected Authorization: Bearer <token> on " + describe(request) + " but was " + authorization);
@@ -55,12 +55,12 @@ final class Requests {
         return Json.read(request.getBodyAsString(), Map.class);
     }
 
-    static String bodySha256(LoggedRequest request) {
+    public static String bodySha256(LoggedRequest request) {
         return sha256(request.getBody());
     }
 
     /** SHA-256 in hex, as the apps print it. */
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
@@ -68,7 +68,7 @@ final class Requests {
         }
     }
 
-    static String describe(LoggedRequest request) {
+    public static String describe(LoggedRequest request) {
         return request.getMethod() + " " + request.getAbsoluteUrl();
     }
 }

@@ -31,6 +31,7 @@ public final class ShipmentsAppLauncher {
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<String, String> appProperties = new LinkedHashMap<>();
     private boolean earlyLoader;
+    private String secondAgentArgument;
 
     /** @param mainClass {@link #LEGACY_APP} or {@link #HTTP_CLIENT_APP} */
     ShipmentsAppLauncher(String mainClass) {
@@ -43,7 +44,7 @@ public final class ShipmentsAppLauncher {
         return this;
     }
 
-    ShipmentsAppLauncher withoutSetting(String name) {
+    public ShipmentsAppLauncher withoutSetting(String name) {
         settings.remove(name);
         return this;
     }
@@ -60,7 +61,16 @@ public final class ShipmentsAppLauncher {
         return this;
     }
 
-    AppRun run(String... commands) {
+    /**
+     * Puts {@code -javaagent:test-apps.jar=<argument>} AFTER the agent, for example {@code fault=authorizer} (see
+     * test-apps' {@code com.example.reliability.FaultInjector}).
+     */
+    public ShipmentsAppLauncher withSecondAgent(String argument) {
+        secondAgentArgument = argument;
+        return this;
+    }
+
+    public AppRun run(String... commands) {
         List<String> command = commandLine(commands);
         Path stdout = WorkDir.newFile("stdout-", ".txt");
         Path stderr = WorkDir.newFile("stderr-", ".txt");
@@ -109,6 +119,9 @@ public final class ShipmentsAppLauncher {
             command.add("-javaagent:" + Artifacts.testAppsJar());
         }
         command.add("-javaagent:" + Artifacts.agentJar());
+        if (secondAgentArgument != null) {
+            command.add("-javaagent:" + Artifacts.testAppsJar() + "=" + secondAgentArgument);
+        }
         command.add("-Djdk.net.hosts.file=" + TestHosts.hostsFile());
         command.addAll(TestCertificates.trustStoreOptions());
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));

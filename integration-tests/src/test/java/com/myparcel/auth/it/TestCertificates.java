@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A self-signed server certificate for every {@link TestHosts} name (and 127.0.0.1), made once per JVM with the
+ * A self-signed server certificate for every {@link TestHosts} name (and 127.0.0.1, ::1), made once per JVM with the
  * running JDK's {@code keytool}: a PKCS12 keystore for the WireMock servers and a PKCS12 truststore for the child JVMs.
  */
 final class TestCertificates {
@@ -55,6 +55,7 @@ final class TestCertificates {
         List<String> names = new ArrayList<>();
         TestHosts.ALL.forEach(host -> names.add("dns:" + host));
         names.add("ip:127.0.0.1");
+        names.add("ip:::1");
         return String.join(",", names);
     }
 

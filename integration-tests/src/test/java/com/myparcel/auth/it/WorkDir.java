@@ -8,18 +8,18 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** One temporary directory per test JVM, deleted when the JVM exits. */
-final class WorkDir {
+public final class WorkDir {
 
     private static final Path DIR = create();
 
     private WorkDir() {
     }
 
-    static Path get() {
+    public static Path get() {
         return DIR;
     }
 
-    static Path newFile(String prefix, String suffix) {
+    public static Path newFile(String prefix, String suffix) {
         try {
             return Files.createTempFile(DIR, prefix, suffix);
         } catch (IOException e) {
