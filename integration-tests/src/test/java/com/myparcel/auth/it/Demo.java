@@ -33,17 +33,17 @@ public final class Demo {
             say("  stand-in for MyParcel.com: token endpoint " + myParcel.authUrl());
             say("                             API            " + myParcel.apiUrl(""));
             say("  tokens are JWTs living " + TOKEN_LIFETIME.toSeconds() + " s (so a refresh happens during the demo);");
-            say("  the API refuses the first POST /shipments with 401, code 14002, as MyParcel.com does for a token it rejects");
-            say("  the app: test-apps' ShipmentsApp (plain HttpURLConnection, no token code), run as");
-            say("    java -javaagent:myparcel-auth-agent.jar -Dmyparcel.client-id=… -Dmyparcel.client-secret-file=… ShipmentsApp"
-                    + " list create download label-1 loop 6 1000");
+            say("  the API refuses each app's first POST /shipments with 401, code 14002, as MyParcel.com does for a");
+            say("  token it rejects");
+            say("  the apps (test-apps, no token code in them), each started as");
+            say("    java -javaagent:myparcel-auth-agent.jar -Dmyparcel.client-id=… -Dmyparcel.client-secret-file=… <app> <commands>");
 
-            AppRun run = myParcel.app().run("list", "create", "download", "label-1", "loop", "6", "1000");
+            show("ShipmentsApp (HttpURLConnection): list create download label-1 loop 5 1000",
+                    myParcel.app().run("list", "create", "download", "label-1", "loop", "5", "1000"));
+            myParcel.api().resetScenarios(); // the first POST of the next app is refused again
+            show("ShipmentsHttpClientApp (java.net.http.HttpClient): list-async create string http2",
+                    myParcel.httpClientApp().run("list-async", "create", "string", "http2"));
 
-            say("\n-- the agent's log (stderr)");
-            run.stderr().lines().filter(line -> line.startsWith(AppRun.AGENT_LOG_PREFIX)).forEach(Demo::say);
-            say("\n-- what the application saw (stdout)");
-            run.stdout().lines().filter(line -> line.startsWith("RESULT")).forEach(line -> say("  " + line));
             say("\n-- what the API received");
             for (LoggedRequest request : myParcel.apiRequests()) {
                 String authorization = request.getHeader("Authorization");
@@ -52,14 +52,27 @@ public final class Demo {
             }
             List<LoggedRequest> apiRequests = myParcel.apiRequests();
             long authorized = apiRequests.stream().filter(request -> request.containsHeader("Authorization")).count();
-            long unauthorizedSeenByApp = run.statuses().stream().filter("401"::equals).count();
             say("\n-- " + myParcel.issuedTokens().size() + " token requests; " + authorized + " of " + apiRequests.size()
-                    + " API requests carried a token; " + run.results().size() + " results in the app, "
-                    + unauthorizedSeenByApp + " of them 401");
-            System.exit(run.exitCode() == 0 ? 0 : 1);
+                    + " API requests carried a token; the apps saw " + unauthorizedSeenByApps + " 401s");
+            System.exit(failedRuns == 0 ? 0 : 1);
         } finally {
             myParcel.afterAll(null);
         }
+    }
+
+    private static int unauthorizedSeenByApps;
+    private static int failedRuns;
+
+    /** One app run: what the agent logged and what the application saw. */
+    private static void show(String what, AppRun run) {
+        say("\n== " + what);
+        say("-- the agent's log (stderr)");
+        run.stderr().lines().filter(line -> line.startsWith(AppRun.AGENT_LOG_PREFIX)).forEach(Demo::say);
+        say("-- what the application saw (stdout)");
+        run.stdout().lines().filter(line -> line.startsWith("RESULT") || line.startsWith("VERSION"))
+                .forEach(line -> say("  " + line));
+        unauthorizedSeenByApps += run.statuses().stream().filter("401"::equals).count();
+        failedRuns += run.exitCode() == 0 ? 0 : 1;
     }
 
     private static void say(String line) {
