@@ -40,8 +40,8 @@ public final class HttpUrlConnectionBridge {
                 return;
             }
             exchange.judged = true;
-            AccessToken token = authorizer.authorize(AgentMetrics.Client.HTTP_URL_CONNECTION, url.getProtocol(), url.getHost(), url.getPort(),
-                    exchange.applicationSetAuthorization);
+            AccessToken token = authorizer.authorize(AgentMetrics.Client.HTTP_URL_CONNECTION, url.getProtocol(),
+                    url.getHost(), url.getPort(), exchange.applicationSetAuthorization);
             if (token == null) {
                 if (!exchange.applicationSetAuthorization) {
                     AgentLog.warn("no valid token within myparcel.token-wait: " + connection.getRequestMethod()
@@ -109,7 +109,7 @@ public final class HttpUrlConnectionBridge {
             int status = thrown instanceof HttpRetryException
                     ? ((HttpRetryException) thrown).responseCode() : responseCode;
             boolean bodyReplayable = !streaming
-                    || exchange.streamedBody != null && exchange.streamedBody.copy() != null;
+                    || exchange.streamedBody != null && exchange.streamedBody.isKept();
             if (!ReplayPolicy.shouldReplay(status, true, exchange.replays, bodyReplayable)) {
                 if (status == 401 && exchange.replays == 0) {
                     // Not replayed (body too large to keep): the next request still gets a new token.
@@ -119,7 +119,8 @@ public final class HttpUrlConnectionBridge {
                 return null;
             }
             exchange.replays++;
-            AccessToken replacement = authorizer.tokenForReplay(AgentMetrics.Client.HTTP_URL_CONNECTION, exchange.sentToken);
+            AccessToken replacement =
+                    authorizer.tokenForReplay(AgentMetrics.Client.HTTP_URL_CONNECTION, exchange.sentToken);
             if (replacement == null) {
                 AgentLog.warn("401 from " + connection.getURL().getHost() + " and no new token within"
                         + " myparcel.token-wait: the application gets the 401");

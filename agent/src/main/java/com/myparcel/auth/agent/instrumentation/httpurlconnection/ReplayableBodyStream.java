@@ -40,6 +40,11 @@ final class ReplayableBodyStream extends FilterOutputStream {
         }
     }
 
+    /** Whether the whole body so far is kept (it was not larger than {@link #LIMIT}). */
+    boolean isKept() {
+        return copy != null;
+    }
+
     /** The whole body, or null when it was larger than {@link #LIMIT}. */
     byte[] copy() {
         ByteArrayOutputStream kept = copy;

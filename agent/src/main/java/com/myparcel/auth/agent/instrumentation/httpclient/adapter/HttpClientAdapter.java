@@ -45,9 +45,10 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
             if (!authorizer.isApiDestination(uri.getScheme(), uri.getHost(), uri.getPort())) {
                 return null;
             }
-            boolean applicationAuthorization = request.headers().firstValue(AuthorizedRequests.AUTHORIZATION).isPresent();
-            AccessToken token = authorizer.authorize(AgentMetrics.Client.HTTP_CLIENT, uri.getScheme(), uri.getHost(), uri.getPort(),
-                    applicationAuthorization);
+            boolean applicationAuthorization =
+                    request.headers().firstValue(AuthorizedRequests.AUTHORIZATION).isPresent();
+            AccessToken token = authorizer.authorize(AgentMetrics.Client.HTTP_CLIENT, uri.getScheme(), uri.getHost(),
+                    uri.getPort(), applicationAuthorization);
             if (token == null) {
                 if (!applicationAuthorization) {
                     AgentLog.warn("no valid token within myparcel.token-wait: " + request.method() + " "
