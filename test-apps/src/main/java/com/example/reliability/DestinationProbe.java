@@ -25,7 +25,8 @@ import java.util.concurrent.ExecutionException;
  *   <li>{@code urlconnection}: {@link HttpURLConnection} with its defaults (follows redirects, except to another
  *       protocol);</li>
  *   <li>{@code httpclient}: one {@link HttpClient} built with {@code followRedirects(Redirect.ALWAYS)} (which
- *       also follows HTTPS to HTTP) and otherwise the defaults (HTTP/2 preferred).</li>
+ *       also follows HTTPS to HTTP) and otherwise the defaults (HTTP/2 preferred); for an id ending in {@code -h1},
+ *       a second such client that speaks HTTP/1.1 only.</li>
  * </ul>
  *
  * <p>Output on stdout, one line per URL, then {@code DONE}:
@@ -43,10 +44,8 @@ public final class DestinationProbe {
 
     public static void main(String[] args) throws Exception {
         String client = args[0];
-        HttpClient httpClient = client.equals("httpclient")
-                ? HttpClient.newBuilder().followRedirects(Redirect.ALWAYS)
-                        .connectTimeout(Duration.ofMillis(TIMEOUT_MILLIS)).build()
-                : null;
+        HttpClient httpClient = client.equals("httpclient") ? newHttpClient(HttpClient.Version.HTTP_2) : null;
+        HttpClient http1Client = client.equals("httpclient") ? newHttpClient(HttpClient.Version.HTTP_1_1) : null;
         if (httpClient == null && !client.equals("urlconnection")) {
             System.err.println("client must be urlconnection or httpclient: " + client);
             System.exit(2);
@@ -57,7 +56,7 @@ public final class DestinationProbe {
             String url = args[i].substring(equals + 1);
             try {
                 System.out.println("PROBE " + id + " " + (httpClient == null ? viaUrlConnection(url)
-                        : viaHttpClient(httpClient, url)));
+                        : viaHttpClient(id.endsWith("-h1") ? http1Client : httpClient, url)));
             } catch (Exception e) {
                 Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
                 System.out.println("PROBE " + id + " ERROR " + cause.getClass().getName() + ": "
@@ -65,6 +64,11 @@ public final class DestinationProbe {
             }
         }
         System.out.println("DONE");
+    }
+
+    private static HttpClient newHttpClient(HttpClient.Version version) {
+        return HttpClient.newBuilder().followRedirects(Redirect.ALWAYS).version(version)
+                .connectTimeout(Duration.ofMillis(TIMEOUT_MILLIS)).build();
     }
 
     private static String viaUrlConnection(String url) throws IOException {
