@@ -5,21 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /** {@code java -jar myparcel-auth-agent.jar} help, version, a wrong command and wrong attach arguments. */
 class CommandLineTest {
 
     @Test
-    void versionIsTheManifestsImplementationVersion() throws IOException {
-        String version;
-        try (JarFile jar = new JarFile(Artifacts.agentJar().toFile())) {
-            version = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
-        }
+    void versionIsTheManifestsImplementationVersion() {
+        String version = OperatorOutput.agentVersion();
         assertNotNull(version, "the agent jar's manifest has an Implementation-Version");
 
         for (String command : List.of("version", "--version")) {

@@ -18,6 +18,15 @@ final class OperatorOutput {
         return Requests.sha256(token.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
     }
 
+    /** The agent jar's manifest {@code Implementation-Version}: what {@code version} and the log's start-up line show. */
+    static String agentVersion() {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(Artifacts.agentJar().toFile())) {
+            return jar.getManifest().getMainAttributes().getValue("Implementation-Version");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The {@code name: value} lines of {@code check}'s stdout, by name (value trimmed). */
     static Map<String, String> fields(String stdout) {
         Map<String, String> fields = new LinkedHashMap<>();
