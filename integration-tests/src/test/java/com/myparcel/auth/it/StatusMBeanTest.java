@@ -42,7 +42,6 @@ class StatusMBeanTest {
         myParcel.issueTokens(TokenIssuer.jwts(LIFETIME, LIFETIME));
         try (ChildJvm.Running app = ChildJvm.testApp(ChildJvm.SHELL).withAgent().settingsFor(myParcel).start();
                 JMXConnector connector = connectTo(app)) {
-            app.awaitStdout("READY 0"::equals, "READY 0");
             MBeanServerConnection server = connector.getMBeanServerConnection();
             ObjectName name = new ObjectName("com.myparcel.auth:type=Agent");
             awaitTrue(() -> isRegistered(server, name), "the MBean is registered", app);
@@ -106,8 +105,12 @@ class StatusMBeanTest {
 
     // ------------------------------------------------------------------ JMX
 
-    /** Starts the app's local JMX agent through the Attach API and connects to it. */
+    /**
+     * Starts the app's local JMX agent through the Attach API and connects to it, once the app's main runs (attaching
+     * to a JVM that is still starting can fail).
+     */
     static JMXConnector connectTo(ChildJvm.Running app) throws Exception {
+        app.awaitStdout("READY 0"::equals, "READY 0");
         VirtualMachine vm = VirtualMachine.attach(String.valueOf(app.pid()));
         try {
             return JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
