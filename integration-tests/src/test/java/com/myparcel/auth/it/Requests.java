@@ -39,12 +39,12 @@ public final class Requests {
         return authorization.substring(BEARER.length());
     }
 
-    static List<String> bearerTokens(List<LoggedRequest> requests) {
+    public static List<String> bearerTokens(List<LoggedRequest> requests) {
         return requests.stream().map(Requests::bearerToken).collect(Collectors.toList());
     }
 
     /** Media type of the Content-Type header, without parameters such as charset. */
-    static String mediaType(LoggedRequest request) {
+    public static String mediaType(LoggedRequest request) {
         String contentType = request.getHeader("Content-Type");
         return contentType == null ? null : contentType.split(";")[0].trim();
     }
