@@ -50,6 +50,8 @@ class ApplicationLoggingTest {
         assertEquals(List.of("200", "201"), run.statuses(), run::describe);
         String token = myParcel.onlyIssuedToken();
         assertEquals(List.of("Bearer " + token, "Bearer " + token), authorizations(myParcel.apiRequests()));
+        assertTrue(run.stdout().contains("[class,load] " + ChildJvm.OWN_LOGGING_APP + " "),
+                () -> "-Xlog:class+load shows the classes loaded\n" + run.describe());
         assertEquals(List.of(), run.stdout().lines().filter(line -> line.contains(LOG_MANAGER_LOADED)).toList(),
                 "the agent fetched a token and authorized requests without loading java.util.logging.LogManager\n"
                         + run.describe());

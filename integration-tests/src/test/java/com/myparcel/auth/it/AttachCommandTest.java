@@ -78,7 +78,7 @@ class AttachCommandTest {
         try (ChildJvm.Running app = startShell()) {
             long pid = shellPid(app);
 
-            AppRun attach = attach(pid, "scope=scope.from-arguments")
+            AppRun attach = attach(pid, "scope=scope.from-arguments", "api-hosts=" + TestHosts.API + "," + TestHosts.CDN)
                     .property("myparcel.scope", "scope.from-property")
                     .property("myparcel.client-id", CLIENT_ID)
                     .env("MYPARCEL_CLIENT_ID", "client-from-environment")
@@ -88,14 +88,17 @@ class AttachCommandTest {
 
             assertEquals(0, attach.exitCode(), attach::describe);
             app.awaitStderr(line -> line.startsWith(AGENT_ACTIVE), "the agent's start-up line");
-            List<String> results = app.shell("list");
-            assertEquals(List.of("RESULT GET /shipments 200"), summaries(results), app::describe);
+            List<String> results = app.shell("list get " + myParcel.apiServerUrl(TestHosts.CDN, "/shipments"));
+            assertEquals(List.of("RESULT GET /shipments 200", "RESULT GET /shipments 200"), summaries(results),
+                    app::describe);
             assertEquals(Map.of("grant_type", "client_credentials", "client_id", CLIENT_ID, "client_secret",
                             CLIENT_SECRET, "scope", "scope.from-arguments"),
                     Requests.jsonBody(myParcel.tokenRequests().get(0)),
                     "scope from the argument over the property, client id from the property over the environment, "
                             + "secret file and token endpoint from the environment");
-            assertEquals(List.of("Bearer " + myParcel.onlyIssuedToken()), authorizations(myParcel.apiRequests()));
+            String token = myParcel.onlyIssuedToken();
+            assertEquals(List.of("Bearer " + token, "Bearer " + token), authorizations(myParcel.apiRequests()),
+                    "both hosts of the api-hosts list (with its comma) get the token");
             assertEquals(fingerprint(myParcel.onlyIssuedToken()), newTokenFingerprint(app));
         }
     }
