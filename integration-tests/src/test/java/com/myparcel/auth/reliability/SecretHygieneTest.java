@@ -31,6 +31,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -160,6 +161,8 @@ class SecretHygieneTest {
                 .setting("myparcel.client-id", run.clientId())
                 .setting("myparcel.client-secret-file", SECRET_FILE.toString())
                 .setting("myparcel.log-level", run.level())
+                // Generous: ten JVMs start side by side on a small machine; waiting costs nothing when all is well.
+                .setting("myparcel.token-wait", "30s")
                 .appProperty("shipments.base-url", myParcel.apiUrl("/" + run.id()));
         // The loop outlasts a 1 s token: its last requests must carry a token fetched after the replay's.
         return run.client() == Client.URL_CONNECTION
@@ -169,16 +172,25 @@ class SecretHygieneTest {
 
     /** Asserts the run did all it should and leaked nothing; returns the report's "checked" cell. */
     private static String check(Run run, AppRun app, Map<String, List<String>> forbidden) {
+        List<ServeEvent> tokenExchanges = myParcel.authServer().getAllServeEvents().stream()
+                .filter(event -> run.clientId().equals(clientIdOf(event.getRequest())))
+                .sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate()))
+                .collect(Collectors.toList());
+        String history = "token exchanges " + tokenExchanges.stream().map(event -> event.getRequest()
+                .getLoggedDate().toInstant() + " " + event.getResponse().getStatus()).collect(Collectors.toList())
+                + ", API requests " + myParcel.apiRequests().stream()
+                .filter(request -> request.getUrl().startsWith("/" + run.id() + "/"))
+                .map(request -> request.getLoggedDate().toInstant() + " " + request.getMethod() + " "
+                        + (Requests.authorization(request) == null ? "without token" : "with token"))
+                .collect(Collectors.toList());
         app.assertCompleted();
         List<String> statuses = app.statuses();
         assertTrue(statuses.size() >= 4, "list, create, loop: " + statuses);
-        assertEquals(List.of("200", "201"), statuses.subList(0, 2), "list (after the replay), create");
+        assertEquals(List.of("200", "201"), statuses.subList(0, 2), () -> "list (after the replay), create; "
+                + history);
         assertTrue(statuses.subList(2, statuses.size()).stream().allMatch("200"::equals), "loop: " + statuses);
 
         // What the servers saw: a refused token request, a 401 replayed with a new token, a refresh.
-        List<ServeEvent> tokenExchanges = myParcel.authServer().getAllServeEvents().stream()
-                .filter(event -> run.clientId().equals(clientIdOf(event.getRequest())))
-                .collect(Collectors.toList());
         long refused = tokenExchanges.stream().filter(event -> event.getResponse().getStatus() == 403).count();
         long granted = tokenExchanges.stream().filter(event -> event.getResponse().getStatus() == 200).count();
         assertEquals(1, refused, "token requests refused with 403 14000");
