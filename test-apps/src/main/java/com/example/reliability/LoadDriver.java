@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.LongAdder;
  * a replay of the same request.
  *
  * <p>System property {@code driver.base-url}: the requests go to {@code <base-url>/huc/shipments} and
- * {@code <base-url>/hc/shipments}.
+ * {@code <base-url>/hc/shipments}. With {@code driver.warm-up-url} (a host that is not an API host), each client
+ * first sends one GET there, so that the JVM's first TLS handshake is not counted as waiting.
  *
  * <p>Commands (program arguments):
  * <pre>
@@ -56,6 +57,7 @@ import java.util.concurrent.atomic.LongAdder;
  *     sendAsync().get()). Every sampleEveryMs, after System.gc():
  *     SAMPLE &lt;elapsedMs&gt; &lt;liveThreads (ThreadMXBean)&gt; &lt;Thread.activeCount()&gt; &lt;usedHeapBytes&gt; &lt;requestsSoFar&gt;
  *     Each response that is not 200 (first 200 of them): NOT-OK &lt;client&gt; &lt;id&gt; &lt;status|ERR&gt; &lt;body or exception&gt;
+ *     Each request that took 1 s or more (first 500): SLOW &lt;client&gt; &lt;id&gt; &lt;startEpochMs&gt; &lt;ms&gt;
  *     At the end, per client: LOAD &lt;client&gt; requests=&lt;n&gt; ok=&lt;n&gt; unauthorized=&lt;n&gt; other=&lt;n&gt; errors=&lt;n&gt;
  *     maxMs=&lt;n&gt; p99Ms=&lt;n&gt;, and STATUS &lt;client&gt; &lt;status&gt; &lt;count&gt; lines.
  * </pre>
@@ -68,10 +70,13 @@ public final class LoadDriver {
     private static final int READ_TIMEOUT_MS = 30_000;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_NOT_OK_LINES = 200;
+    private static final long SLOW_MS = 1_000;
+    private static final int MAX_SLOW_LINES = 500;
 
     private final String base;
     private final HttpClient httpClient = HttpClient.newHttpClient();
     private final AtomicLong ids = new AtomicLong();
+    private final AtomicInteger slowLines = new AtomicInteger();
 
     private LoadDriver(String base) {
         this.base = base;
@@ -85,6 +90,10 @@ public final class LoadDriver {
             System.exit(2);
         }
         LoadDriver driver = new LoadDriver(base);
+        String warmUp = System.getProperty("driver.warm-up-url");
+        if (warmUp != null) {
+            driver.warmUp(warmUp);
+        }
         System.out.println("STARTED " + System.currentTimeMillis());
         if (args[0].equals("paced")) {
             driver.paced(Long.parseLong(args[1]), Long.parseLong(args[2]));
@@ -98,6 +107,24 @@ public final class LoadDriver {
         System.out.println("DONE");
         System.out.flush();
         System.exit(0);
+    }
+
+    /**
+     * One GET per client to a host that is not an API host (the agent leaves it alone): the JVM's first TLS
+     * handshake and the HttpClient's start-up are then behind us, and what the requests wait for later is the agent.
+     */
+    private void warmUp(String url) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            connection.setReadTimeout(READ_TIMEOUT_MS);
+            readAll(connection.getInputStream());
+            HttpResponse<String> response = httpClient.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                    .GET().build(), BodyHandlers.ofString());
+            System.out.println("WARMED-UP " + connection.getResponseCode() + " " + response.statusCode());
+        } catch (Exception e) {
+            System.out.println("WARM-UP-FAILED " + describe(e));
+        }
     }
 
     // ---------------------------------------------------------------- paced
@@ -239,7 +266,9 @@ public final class LoadDriver {
         StringBuilder body = new StringBuilder();
         try {
             int status = hucGet(id, body);
-            stats.record(status, millisSince(t0));
+            long millis = millisSince(t0);
+            stats.record(status, millis);
+            slow("huc", id, t0, millis);
             if (status != 200 && notOkLines.incrementAndGet() <= MAX_NOT_OK_LINES) {
                 System.out.println("NOT-OK huc " + id + " " + status + " " + oneLine(body.toString()));
             }
@@ -259,7 +288,9 @@ public final class LoadDriver {
             HttpResponse<String> response = async
                     ? httpClient.sendAsync(request, BodyHandlers.ofString()).get()
                     : httpClient.send(request, BodyHandlers.ofString());
-            stats.record(response.statusCode(), millisSince(t0));
+            long millis = millisSince(t0);
+            stats.record(response.statusCode(), millis);
+            slow("hc", id, t0, millis);
             if (response.statusCode() != 200 && notOkLines.incrementAndGet() <= MAX_NOT_OK_LINES) {
                 System.out.println("NOT-OK hc " + id + " " + response.statusCode() + " " + oneLine(response.body()));
             }
@@ -268,6 +299,14 @@ public final class LoadDriver {
             if (notOkLines.incrementAndGet() <= MAX_NOT_OK_LINES) {
                 System.out.println("NOT-OK hc " + id + " ERR " + describe(e));
             }
+        }
+    }
+
+    /** A request that took {@value #SLOW_MS} ms or more (first {@value #MAX_SLOW_LINES}): SLOW client id startMs ms. */
+    private void slow(String client, String id, long nanoStart, long millis) {
+        if (millis >= SLOW_MS && slowLines.incrementAndGet() <= MAX_SLOW_LINES) {
+            long startMs = System.currentTimeMillis() - millis;
+            System.out.println("SLOW " + client + " " + id + " " + startMs + " " + millis);
         }
     }
 
