@@ -56,6 +56,7 @@ import java.util.concurrent.atomic.LongAdder;
  *     closed loop: each thread sends GETs back to back for the given time (HttpClient threads alternate send and
  *     sendAsync().get()). Every sampleEveryMs, after System.gc():
  *     SAMPLE &lt;elapsedMs&gt; &lt;liveThreads (ThreadMXBean)&gt; &lt;Thread.activeCount()&gt; &lt;usedHeapBytes&gt; &lt;requestsSoFar&gt;
+ *     THREADS &lt;elapsedMs&gt; &lt;name=count,...&gt; (live threads by name with digits as #)
  *     Each response that is not 200 (first 200 of them): NOT-OK &lt;client&gt; &lt;id&gt; &lt;status|ERR&gt; &lt;body or exception&gt;
  *     Each request that took 1 s or more (first 500): SLOW &lt;client&gt; &lt;id&gt; &lt;startEpochMs&gt; &lt;ms&gt;
  *     At the end, per client: LOAD &lt;client&gt; requests=&lt;n&gt; ok=&lt;n&gt; unauthorized=&lt;n&gt; other=&lt;n&gt; errors=&lt;n&gt;
@@ -249,6 +250,8 @@ public final class LoadDriver {
                 System.out.println("SAMPLE " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " "
                         + threads.getThreadCount() + " " + Thread.activeCount() + " "
                         + memory.getHeapMemoryUsage().getUsed() + " " + (huc.requests.sum() + hc.requests.sum()));
+                System.out.println("THREADS " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " "
+                        + threadGroups());
                 nextSample += TimeUnit.MILLISECONDS.toNanos(sampleEveryMs);
             }
             TimeUnit.NANOSECONDS.sleep(Math.max(1, Math.min(nextSample, end) - System.nanoTime()));
@@ -308,6 +311,19 @@ public final class LoadDriver {
             long startMs = System.currentTimeMillis() - millis;
             System.out.println("SLOW " + client + " " + id + " " + startMs + " " + millis);
         }
+    }
+
+    /** Live threads by name, digits dropped ({@code HttpClient-1-Worker-#=5}), most numerous first. */
+    private static String threadGroups() {
+        Map<String, Integer> groups = new TreeMap<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            groups.merge(thread.getName().replaceAll("\\d+", "#"), 1, Integer::sum);
+        }
+        StringBuilder text = new StringBuilder();
+        groups.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).forEach(group ->
+                text.append(text.length() == 0 ? "" : ",").append(group.getKey().replace(' ', '_')).append('=')
+                        .append(group.getValue()));
+        return text.toString();
     }
 
     // ---------------------------------------------------------------- requests

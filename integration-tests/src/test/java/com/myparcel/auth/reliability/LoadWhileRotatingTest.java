@@ -207,8 +207,11 @@ class LoadWhileRotatingTest {
         assertFalse(afterWarmUp.size() < 2, () -> "too few samples after warm-up: " + samples + "\n" + context.get());
         Sample first = afterWarmUp.get(0);
         Sample last = afterWarmUp.get(afterWarmUp.size() - 1);
+        List<String> threadGroups = jvm.stdout().stream().map(WatchedJvm.Line::text)
+                .filter(line -> line.startsWith("THREADS ")).collect(Collectors.toList());
         assertTrue(last.threads() <= first.threads() + THREAD_GROWTH_ALLOWED,
-                () -> "live threads grew from " + first.threads() + " to " + last.threads() + ": " + samples);
+                () -> "live threads grew from " + first.threads() + " to " + last.threads() + ": " + samples + "\n"
+                        + String.join("\n", threadGroups));
         assertTrue(last.heapBytes() <= first.heapBytes() + HEAP_GROWTH_ALLOWED,
                 () -> "used heap after GC grew from " + first.heapBytes() + " to " + last.heapBytes() + ": " + samples);
         if (jvm.stackTraceLines().size() > 0) {

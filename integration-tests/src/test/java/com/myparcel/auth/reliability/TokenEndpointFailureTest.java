@@ -99,7 +99,7 @@ class TokenEndpointFailureTest {
     /** Slack on lower time bounds (clock and timer granularity). */
     static final long EARLY_MS = 100;
 
-    private static final java.util.concurrent.Semaphore START_GATE = new java.util.concurrent.Semaphore(2);
+    private static final java.util.concurrent.Semaphore START_GATE = new java.util.concurrent.Semaphore(2, true);
 
     static final String CLIENT_HUC = "huc";
     static final String CLIENT_HC = "hc";
@@ -194,6 +194,7 @@ class TokenEndpointFailureTest {
         Scenario blackhole = failing("accepts and never answers", null, "did not answer within|[Tt]imed? ?out");
         blackhole.front = Front.BLACKHOLE;
         blackhole.attemptMaxMillis = DEADLINE_MS;
+        blackhole.attemptMinMillis = READ_TIMEOUT_MS - 1_000; // a second connection while one hangs: two in flight
         all.add(blackhole);
 
         all.add(failing("500", () -> aResponse().withStatus(500).withBody("Internal Server Error"), "HTTP 500"));
