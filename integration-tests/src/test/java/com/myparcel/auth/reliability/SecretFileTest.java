@@ -99,7 +99,8 @@ class SecretFileTest {
                 String secret = "secret-file-" + UUID.randomUUID();
                 secrets.put(run, secret);
                 Path path = secretFile(run, secret);
-                started.put(run, CompletableFuture.supplyAsync(() -> launch(run, path)));
+                started.put(run, CompletableFuture.supplyAsync(() -> launch(run, path),
+                        runnable -> new Thread(runnable, run.id()).start()));
             }
         }
 

@@ -102,7 +102,7 @@ class SecretHygieneTest {
         LEVELS.forEach(level -> List.of(Client.values()).forEach(client -> runs.add(new Run(level, client))));
         runs.forEach(SecretHygieneTest::script);
 
-        ExecutorService pool = Executors.newFixedThreadPool(5);
+        ExecutorService pool = Executors.newFixedThreadPool(runs.size());
         Map<Run, CompletableFuture<AppRun>> started = new LinkedHashMap<>();
         try {
             runs.forEach(run -> started.put(run, CompletableFuture.supplyAsync(() -> launch(run), pool)));
