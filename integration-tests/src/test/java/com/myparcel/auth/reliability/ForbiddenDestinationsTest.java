@@ -48,7 +48,7 @@ class ForbiddenDestinationsTest {
     static final FakeMyParcel myParcel = new FakeMyParcel();
 
     private static final String SECTION = "1-destinations";
-    private static final String TITLE = "## Destinations: who receives the token\n\n"
+    private static final String TITLE = "## 1. Destinations: who receives the token\n\n"
             + "For each destination, an unmodified application sent one GET through each JDK client with the agent"
             + " active, and the receiving WireMock server's journal says whether an `Authorization` header arrived"
             + " (redirects: for each hop).";

@@ -9,7 +9,7 @@ import java.util.List;
 final class SecretsAndRobustness {
 
     static final String SECTION = "4-secrets-and-robustness";
-    static final String TITLE = "## Secrets and robustness\n\n"
+    static final String TITLE = "## 4. Secrets and robustness\n\n"
             + "Each row is one run of an unmodified application in its own JVM with the agent: whether the client"
             + " secret or an issued token appeared in anything the JVM printed or in its thread names, and whether a"
             + " failure inside the agent or a refused secret file reached the application, checked from the JVM's"
