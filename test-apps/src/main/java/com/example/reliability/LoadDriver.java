@@ -50,7 +50,9 @@ import java.util.concurrent.atomic.LongAdder;
  *     sendAsync. One line per request:
  *     REQ &lt;client&gt; &lt;id&gt; &lt;startEpochMs&gt; &lt;totalMs&gt; &lt;status|ERR&gt; &lt;callReturnedMs&gt; [&lt;exception&gt;]
  *     (totalMs: from the call until the body was read; callReturnedMs: how long sendAsync took to return, -1 for
- *     HttpURLConnection). At the end: SUMMARY &lt;client&gt; launched=&lt;n&gt; completed=&lt;n&gt; failed=&lt;n&gt;
+ *     HttpURLConnection). At the end: SUMMARY &lt;client&gt; launched=&lt;n&gt; completed=&lt;n&gt; failed=&lt;n&gt;, and
+ *     DELAYER maxLateMs=&lt;n&gt;: how late the app's own CompletableFuture.orTimeout(100 ms), probed every 250 ms, fired
+ *     at worst (DELAYER-LATE &lt;startEpochMs&gt; &lt;lateMs&gt; for each probe 1 s late or more)
  *
  * load &lt;seconds&gt; &lt;hucThreads&gt; &lt;hcThreads&gt; &lt;sampleEveryMs&gt;
  *     closed loop: each thread sends GETs back to back for the given time (HttpClient threads alternate send and
@@ -148,6 +150,11 @@ public final class LoadDriver {
         stdin.setDaemon(true);
         stdin.start();
 
+        AtomicLong delayerLateMs = new AtomicLong();
+        Thread probe = new Thread(() -> probeDelayer(stop, delayerLateMs), "driver-delayer-probe");
+        probe.setDaemon(true);
+        probe.start();
+
         ExecutorService requests = Executors.newCachedThreadPool();
         Map<String, AtomicInteger[]> counts = new TreeMap<>();
         counts.put("huc", new AtomicInteger[] {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()});
@@ -168,6 +175,34 @@ public final class LoadDriver {
         requests.awaitTermination(60, TimeUnit.SECONDS);
         counts.forEach((client, c) -> System.out.println("SUMMARY " + client + " launched=" + c[0] + " completed="
                 + c[1] + " failed=" + c[2]));
+        System.out.println("DELAYER maxLateMs=" + delayerLateMs.get());
+    }
+
+    /**
+     * What an application's own {@code CompletableFuture.orTimeout} sees: every 250 ms a 100 ms timeout, and how
+     * late it fires. The JDK runs every such timeout on one shared thread, so anyone blocking that thread delays them
+     * all.
+     */
+    private static void probeDelayer(CountDownLatch stop, AtomicLong maxLateMs) {
+        try {
+            while (!stop.await(250, TimeUnit.MILLISECONDS)) {
+                long t0 = System.nanoTime();
+                try {
+                    new CompletableFuture<Void>().orTimeout(100, TimeUnit.MILLISECONDS).get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException expected) {
+                    // the timeout fired
+                } catch (java.util.concurrent.TimeoutException stuck) {
+                    // not even within a minute
+                }
+                long late = millisSince(t0) - 100;
+                maxLateMs.accumulateAndGet(late, Math::max);
+                if (late >= 1_000) {
+                    System.out.println("DELAYER-LATE " + (System.currentTimeMillis() - late - 100) + " " + late);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean pacedHuc() {
