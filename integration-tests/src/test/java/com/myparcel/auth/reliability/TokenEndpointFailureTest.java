@@ -148,8 +148,16 @@ class TokenEndpointFailureTest {
             this.id = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         }
 
+        /** Stays failing for the whole run (its next attempt would come after the run): no switch, no recovery. */
+        long nextAttemptAfterMillis;
+
         boolean usable() {
             return usableToken != null;
+        }
+
+        /** Runs for a fixed time without a switch to a good answer. */
+        boolean unswitched() {
+            return usable() || nextAttemptAfterMillis > 0;
         }
 
         String authPath() {
@@ -229,6 +237,11 @@ class TokenEndpointFailureTest {
                     .withBody("Service Unavailable");
         };
         all.add(retryAfterDate);
+        Scenario longRetryAfter = failing("503 Retry-After: 3600 (capped at 5 min)",
+                () -> aResponse().withStatus(503).withHeader("Retry-After", "3600").withBody("Service Unavailable"),
+                "HTTP 503");
+        longRetryAfter.nextAttemptAfterMillis = Duration.ofMinutes(5).toMillis();
+        all.add(longRetryAfter);
         all.add(failing("429 code 10011", () -> jsonApiError(429, "10011", "Too Many Requests",
                 "Too many requests, slow down."), "HTTP 429.*10011"));
         Scenario invalidClient = failing("403 code 14000", () -> jsonApiError(403, "14000", "Invalid OAuth Client",
@@ -367,7 +380,7 @@ class TokenEndpointFailureTest {
                 problem = "the driver did not start";
             } else {
                 startedAt = started.get().at();
-                if (scenario.usable()) {
+                if (scenario.unswitched()) {
                     sleepUntil(startedAt + USABLE_RUN_MS);
                 } else {
                     sleepUntil(startedAt + WINDOW_MS);
@@ -491,7 +504,7 @@ class TokenEndpointFailureTest {
         // --- the agent's token requests: when each attempt started, oldest first
         List<Long> attempts = attempts(outcome);
         long firstAttempt = attempts.isEmpty() ? -1 : attempts.get(0);
-        long windowEnd = scenario.usable() ? lastTime(outcome) : outcome.switchedAt();
+        long windowEnd = scenario.unswitched() ? lastTime(outcome) : outcome.switchedAt();
         List<Long> inWindow = attempts.stream().filter(t -> t < windowEnd).collect(Collectors.toList());
         double windowSeconds = firstAttempt < 0 ? 0 : (windowEnd - firstAttempt) / 1000.0;
         String perMinute = inWindow.size() + " in " + oneDecimal(windowSeconds) + " s"
@@ -500,7 +513,7 @@ class TokenEndpointFailureTest {
         // --- recovery
         Optional<LoggedRequest> firstAuthorized = firstWithToken(outcome.apiRequests(), client,
                 scenario.usable() ? 0 : outcome.switchedAt());
-        Double recoverySeconds = scenario.usable() || firstAuthorized.isEmpty() ? null
+        Double recoverySeconds = scenario.unswitched() || firstAuthorized.isEmpty() ? null
                 : (firstAuthorized.get().getLoggedDate().getTime() - outcome.switchedAt()) / 1000.0;
 
         // --- the log
@@ -524,7 +537,8 @@ class TokenEndpointFailureTest {
                         ? " (sendAsync returned after ≤ " + longestCall + " ms)" : ""),
                 longestWait,
                 perMinute,
-                scenario.usable() ? "n/a (usable)" : recoverySeconds == null ? "none" : oneDecimal(recoverySeconds),
+                scenario.usable() ? "n/a (usable)" : scenario.unswitched() ? "n/a (not switched)"
+                        : recoverySeconds == null ? "none" : oneDecimal(recoverySeconds),
                 logged));
 
         // ---------------- assertions
@@ -557,12 +571,15 @@ class TokenEndpointFailureTest {
             }
             assertTrue(authorization.startsWith("Bearer ") && allowedTokens.contains(authorization.substring(7)),
                     () -> "unexpected Authorization " + authorization + "\n" + context.get());
-            assertTrue(scenario.usable() || request.getLoggedDate().getTime() >= outcome.switchedAt(),
+            assertTrue(scenario.usable()
+                            || !scenario.unswitched() && request.getLoggedDate().getTime() >= outcome.switchedAt(),
                     () -> "a token before the endpoint gave one, at " + request.getLoggedDate() + "\n" + context.get());
         }
 
         if (scenario.usable()) {
             checkUsable(outcome, api, context);
+        } else if (scenario.unswitched()) {
+            checkNoNextAttempt(outcome, attempts, failureWarnings, context);
         } else {
             checkBackoff(outcome, attempts, failureWarnings, context);
             assertTrue(firstAuthorized.isPresent(), () -> "no request carried a token after the switch\n" + context.get());
@@ -687,6 +704,20 @@ class TokenEndpointFailureTest {
                         + " in all)\n" + context.get());
     }
 
+    /** One failure, and the next attempt announced (and kept) for after the run: a long Retry-After, capped. */
+    private static void checkNoNextAttempt(Outcome outcome, List<Long> attempts, List<String> failureWarnings,
+            Supplier<String> context) {
+        Scenario scenario = outcome.scenario();
+        assertEquals(1, attempts.size(), () -> "one token request, the next one " + scenario.nextAttemptAfterMillis
+                + " ms later\n" + context.get());
+        assertEquals(1, failureWarnings.size(), () -> "one WARN line\n" + context.get());
+        assertTrue(scenario.warning.matcher(failureWarnings.get(0)).find(), context);
+        Matcher m = RETRYING_IN.matcher(failureWarnings.get(0));
+        assertTrue(m.find(), () -> "the WARN line says when the agent retries\n" + context.get());
+        assertEquals(scenario.nextAttemptAfterMillis, Long.parseLong(m.group(1)),
+                () -> "the agent's delay before the next token request\n" + context.get());
+    }
+
     private static void checkUsable(Outcome outcome, List<LoggedRequest> api, Supplier<String> context) {
         Scenario scenario = outcome.scenario();
         assertEquals(1, outcome.tokenRequests().size(), () -> "one token request for a token that lives on\n"
@@ -726,6 +757,12 @@ class TokenEndpointFailureTest {
                 text.append("; ");
             }
             text.append("WARN ×").append(failureWarnings.size()).append(": ").append(shorten(failureWarnings.get(0)));
+        }
+        if (scenario.nextAttemptAfterMillis > 0 && !failureWarnings.isEmpty()) {
+            Matcher m = RETRYING_IN.matcher(failureWarnings.get(0));
+            if (m.find()) {
+                text.append("; next attempt announced in ").append(m.group(1)).append(" ms");
+            }
         }
         if (scenario.usable()) {
             Optional<Instant> expiry = expiryLogged(outcome);
