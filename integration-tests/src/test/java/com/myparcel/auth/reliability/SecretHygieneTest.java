@@ -104,8 +104,14 @@ class SecretHygieneTest {
 
         ExecutorService pool = Executors.newFixedThreadPool(5);
         Map<Run, CompletableFuture<AppRun>> started = new LinkedHashMap<>();
+        Map<Run, Double> seconds = new java.util.concurrent.ConcurrentHashMap<>();
         try {
-            runs.forEach(run -> started.put(run, CompletableFuture.supplyAsync(() -> launch(run), pool)));
+            runs.forEach(run -> started.put(run, CompletableFuture.supplyAsync(() -> {
+                long start = System.nanoTime();
+                AppRun app = launch(run);
+                seconds.put(run, (System.nanoTime() - start) / 1e9);
+                return app;
+            }, pool)));
             CompletableFuture.allOf(started.values().toArray(new CompletableFuture<?>[0])).join();
         } finally {
             pool.shutdown();
@@ -117,13 +123,15 @@ class SecretHygieneTest {
         for (Run run : runs) {
             AppRun app = started.get(run).join();
             try {
-                String checked = check(run, app, forbidden);
+                String checked = check(run, app, forbidden) + String.format(Locale.ROOT, "; the run took %.1f s",
+                        seconds.get(run));
                 SecretsAndRobustness.row(List.of(
                         "secret and tokens in the output: refused token request (403 14000), JWT, 401 replay,"
                                 + " 1 s tokens refreshed, POST",
                         run.client().label, run.level(), checked, "none found"));
             } catch (AssertionError e) {
-                failures.add(run.id() + ": " + e.getMessage() + "\n" + app.describe());
+                failures.add(run.id() + String.format(Locale.ROOT, " (%.1f s): ", seconds.get(run)) + e.getMessage()
+                        + "\n" + app.describe());
                 SecretsAndRobustness.row(List.of("secret and tokens in the output",
                         run.client().label, run.level(), "", "**FAILED**: " + e.getMessage()));
             }
