@@ -45,7 +45,8 @@ class InternalFailureTest {
     record Step(List<String> command, String status, String body, boolean api) {
     }
 
-    record Fault(String kind, String description, String launcher, List<Step> steps) {
+    /** {@code thrown}: the exception the fault makes the agent's code throw, which the ERROR line names. */
+    record Fault(String kind, String description, String launcher, List<Step> steps, String thrown) {
         @Override
         public String toString() {
             return kind + ", " + (launcher.equals("legacy") ? "HttpURLConnection" : "HttpClient");
@@ -82,10 +83,10 @@ class InternalFailureTest {
         String nullTokens = "the request authorizer replaced by one without a token manager (NullPointerException"
                 + " on every API request)";
         return Stream.of(
-                new Fault("authorizer", nullTokens, "legacy", legacy),
-                new Fault("authorizer", nullTokens, "modern", modern),
+                new Fault("authorizer", nullTokens, "legacy", legacy, "java.lang.NullPointerException"),
+                new Fault("authorizer", nullTokens, "modern", modern, "java.lang.NullPointerException"),
                 new Fault("http-client-adapter", "the HttpClient adapter replaced by a proxy whose every method throws"
-                        + " a RuntimeException", "modern", modern));
+                        + " a RuntimeException", "modern", modern, "java.lang.IllegalStateException"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -163,7 +164,8 @@ class InternalFailureTest {
         List<String> errors = run.agentLogLines().stream().filter(line -> line.contains(" ERROR "))
                 .collect(Collectors.toList());
         assertEquals(1, errors.size(), "agent ERROR lines: " + errors);
-        assertTrue(errors.get(0).contains("internal error"), "the ERROR line: " + errors.get(0));
+        assertTrue(errors.get(0).contains("internal error") && errors.get(0).contains(fault.thrown()),
+                "the ERROR line names the internal error (" + fault.thrown() + "): " + errors.get(0));
         assertEquals(List.of(), run.stackTraceLines(), "stack trace lines on stderr");
         assertFalse(run.stderr().contains(INJECTED_MESSAGE) || run.stdout().contains(INJECTED_MESSAGE),
                 "the exception's message was printed");
