@@ -1,6 +1,7 @@
 package com.myparcel.auth.agent.authorization;
 
 import com.myparcel.auth.agent.destination.ApiDestinations;
+import com.myparcel.auth.agent.log.RepeatedWarning;
 import com.myparcel.auth.agent.token.AccessToken;
 import com.myparcel.auth.agent.token.TokenManager;
 import java.time.Duration;
@@ -17,6 +18,7 @@ public final class RequestAuthorizer {
     private final Duration tokenWait;
     private final boolean overrideAuthorization;
     private final AgentMetrics metrics = new AgentMetrics();
+    private final RepeatedWarning withoutToken = new RepeatedWarning();
 
     public RequestAuthorizer(ApiDestinations destinations, TokenManager tokens, Duration tokenWait,
             boolean overrideAuthorization) {
@@ -51,6 +53,9 @@ public final class RequestAuthorizer {
         AccessToken token = tokens.tokenForRequest(tokenWait);
         if (token != null) {
             metrics.authorized(client);
+        } else {
+            withoutToken.warn("no valid token within myparcel.token-wait: a request to " + host
+                    + " went out without one");
         }
         return token;
     }

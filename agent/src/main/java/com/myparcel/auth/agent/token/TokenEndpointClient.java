@@ -54,19 +54,24 @@ public final class TokenEndpointClient implements TokenSource {
     private AccessToken exchange() throws IOException {
         HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();
         // The read timeout restarts with every byte: a server that answers byte by byte needs a deadline
-        // for the whole exchange. The JDK's shared delay thread enforces it; the agent adds no thread.
+        // for the whole exchange. The body is read through a stream that checks it; a server that is
+        // slow before the body is cut off by a disconnect, made on a thread of its own because
+        // disconnect() can block, and the JDK's shared delay thread that times it must never block.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(totalTimeoutMillis);
         CompletableFuture<Void> finished = new CompletableFuture<>();
         AtomicBoolean overdue = new AtomicBoolean();
         finished.orTimeout(totalTimeoutMillis, TimeUnit.MILLISECONDS).whenComplete((done, timeout) -> {
             if (timeout != null) {
                 overdue.set(true);
-                connection.disconnect();
+                Thread disconnect = new Thread(connection::disconnect, "myparcel-auth-token-deadline");
+                disconnect.setDaemon(true);
+                disconnect.start();
             }
         });
         try {
-            return send(connection);
+            return send(connection, deadline);
         } catch (IOException e) {
-            if (overdue.get()) {
+            if (overdue.get() || System.nanoTime() - deadline > 0) {
                 throw new TokenEndpointException("token endpoint did not answer within " + totalTimeoutMillis
                         + " ms", 0, null, null, null);
             }
@@ -77,7 +82,7 @@ public final class TokenEndpointClient implements TokenSource {
         }
     }
 
-    private AccessToken send(HttpURLConnection connection) throws IOException {
+    private AccessToken send(HttpURLConnection connection, long deadline) throws IOException {
         connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
         connection.setReadTimeout(READ_TIMEOUT_MILLIS);
         connection.setUseCaches(false);
@@ -95,7 +100,7 @@ public final class TokenEndpointClient implements TokenSource {
         if (status != 200) {
             throw failure(connection, status);
         }
-        try (InputStream in = connection.getInputStream()) {
+        try (InputStream in = new DeadlineInputStream(connection.getInputStream(), deadline)) {
             return toAccessToken(TokenResponse.read(in), requestedAt);
         }
     }
@@ -113,7 +118,8 @@ public final class TokenEndpointClient implements TokenSource {
         }
         Instant expiresAt = JwtClaims.expiry(response.accessToken);
         if (expiresAt == null && response.expiresIn != null) {
-            expiresAt = requestedAt.plusSeconds(response.expiresIn);
+            // Capped before the addition: a huge expires_in must not overflow Instant.
+            expiresAt = requestedAt.plusSeconds(Math.min(response.expiresIn, LONGEST_LIFETIME.getSeconds() + 1));
         }
         if (expiresAt == null) {
             expiresAt = requestedAt.plus(ASSUMED_LIFETIME);

@@ -132,6 +132,12 @@ class TokenEndpointClientTest {
     }
 
     @Test
+    void anExpiresInBeyondWhatAnInstantHoldsIsCappedToADay() throws Exception {
+        answer(200, "{\"token_type\":\"Bearer\",\"expires_in\":100000000000000000,\"access_token\":\"opaque\"}");
+        assertEquals(NOW.plus(Duration.ofHours(24)), client.fetch().expiresAt());
+    }
+
+    @Test
     void aHugeLifetimeIsCappedToADay() throws Exception {
         answer(200, "{\"token_type\":\"Bearer\",\"expires_in\":999999999,\"access_token\":\"opaque\"}");
         assertEquals(NOW.plus(Duration.ofHours(24)), client.fetch().expiresAt());

@@ -43,10 +43,6 @@ public final class HttpUrlConnectionBridge {
             AccessToken token = authorizer.authorize(AgentMetrics.Client.HTTP_URL_CONNECTION, url.getProtocol(),
                     url.getHost(), url.getPort(), exchange.applicationSetAuthorization);
             if (token == null) {
-                if (!exchange.applicationSetAuthorization) {
-                    AgentLog.warn("no valid token within myparcel.token-wait: " + connection.getRequestMethod()
-                            + " " + url.getHost() + url.getPath() + " goes out without one");
-                }
                 return;
             }
             setAuthorization(connection, token);

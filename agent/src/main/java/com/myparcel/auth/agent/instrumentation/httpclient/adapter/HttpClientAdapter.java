@@ -50,10 +50,6 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
             AccessToken token = authorizer.authorize(AgentMetrics.Client.HTTP_CLIENT, uri.getScheme(), uri.getHost(),
                     uri.getPort(), applicationAuthorization);
             if (token == null) {
-                if (!applicationAuthorization) {
-                    AgentLog.warn("no valid token within myparcel.token-wait: " + request.method() + " "
-                            + uri.getHost() + uri.getRawPath() + " goes out without one");
-                }
                 return null;
             }
             return start(authorizer, request, handler, token);
