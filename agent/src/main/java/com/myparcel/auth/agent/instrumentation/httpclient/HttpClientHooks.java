@@ -1,11 +1,14 @@
 package com.myparcel.auth.agent.instrumentation.httpclient;
 
+import com.myparcel.auth.agent.log.AgentLog;
+
 /**
  * What the advice inlined into {@code jdk.internal.net.http} calls. This class lives on the bootstrap
  * class path, where {@code java.net.http} types cannot be seen (that module belongs to the platform
  * class loader), so it only passes objects on to the {@link Adapter}, which is loaded beside the JDK
  * module by {@link com.myparcel.auth.agent.instrumentation.PlatformChildLoader}. Before the adapter is
- * installed, and whenever it fails, requests go out as the application made them.
+ * installed, and whenever it fails (reported once as an internal error), requests go out as the
+ * application made them.
  */
 public final class HttpClientHooks {
 
@@ -35,27 +38,52 @@ public final class HttpClientHooks {
 
     public static Object beforeSend(Object request, Object bodyHandler) {
         Adapter current = adapter;
-        return current == null ? null : current.beforeSend(request, bodyHandler);
+        try {
+            return current == null ? null : current.beforeSend(request, bodyHandler);
+        } catch (Throwable t) {
+            AgentLog.internalFailure(t);
+            return null;
+        }
     }
 
     public static Object requestToSend(Object send, Object request) {
         Adapter current = adapter;
-        return current == null || send == null ? request : current.requestToSend(send, request);
+        try {
+            return current == null || send == null ? request : current.requestToSend(send, request);
+        } catch (Throwable t) {
+            AgentLog.internalFailure(t);
+            return request;
+        }
     }
 
     public static Object bodyHandlerToUse(Object send, Object bodyHandler) {
         Adapter current = adapter;
-        return current == null || send == null ? bodyHandler : current.bodyHandlerToUse(send, bodyHandler);
+        try {
+            return current == null || send == null ? bodyHandler : current.bodyHandlerToUse(send, bodyHandler);
+        } catch (Throwable t) {
+            AgentLog.internalFailure(t);
+            return bodyHandler;
+        }
     }
 
     public static Object afterSend(Object client, Object send, Object responseFuture, Object pushPromiseHandler) {
         Adapter current = adapter;
-        return current == null || send == null ? responseFuture
-                : current.afterSend(client, send, responseFuture, pushPromiseHandler);
+        try {
+            return current == null || send == null ? responseFuture
+                    : current.afterSend(client, send, responseFuture, pushPromiseHandler);
+        } catch (Throwable t) {
+            AgentLog.internalFailure(t);
+            return responseFuture;
+        }
     }
 
     public static Object headersToSend(java.net.URI uri, Object headers) {
         Adapter current = adapter;
-        return current == null ? headers : current.headersToSend(uri, headers);
+        try {
+            return current == null ? headers : current.headersToSend(uri, headers);
+        } catch (Throwable t) {
+            AgentLog.internalFailure(t);
+            return headers;
+        }
     }
 }
