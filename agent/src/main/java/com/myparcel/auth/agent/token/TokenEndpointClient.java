@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.HttpsURLConnection;
 
 /**
  * One client-credentials token request. Uses the JDK's HttpURLConnection, so the JVM's proxy
@@ -58,14 +59,27 @@ public final class TokenEndpointClient implements TokenSource {
         // slow before the body is cut off by a disconnect, made on a thread of its own because
         // disconnect() can block, and the JDK's shared delay thread that times it must never block.
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(totalTimeoutMillis);
+        AbortableSslSocketFactory sockets = null;
+        if (connection instanceof HttpsURLConnection) {
+            // The JVM's default TLS settings, with a handle on the socket to close at the deadline.
+            sockets = new AbortableSslSocketFactory(HttpsURLConnection.getDefaultSSLSocketFactory());
+            ((HttpsURLConnection) connection).setSSLSocketFactory(sockets);
+        }
+        AbortableSslSocketFactory abortable = sockets;
         CompletableFuture<Void> finished = new CompletableFuture<>();
         AtomicBoolean overdue = new AtomicBoolean();
         finished.orTimeout(totalTimeoutMillis, TimeUnit.MILLISECONDS).whenComplete((done, timeout) -> {
             if (timeout != null) {
                 overdue.set(true);
-                Thread disconnect = new Thread(connection::disconnect, "myparcel-auth-token-deadline");
-                disconnect.setDaemon(true);
-                disconnect.start();
+                // Closing the socket never blocks this shared JDK thread; disconnect() could (plain
+                // http, loopback only), so it gets a thread of its own.
+                if (abortable != null) {
+                    abortable.abort();
+                } else {
+                    Thread disconnect = new Thread(connection::disconnect, "myparcel-auth-token-deadline");
+                    disconnect.setDaemon(true);
+                    disconnect.start();
+                }
             }
         });
         try {
