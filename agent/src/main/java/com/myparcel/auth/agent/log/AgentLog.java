@@ -72,7 +72,7 @@ public final class AgentLog {
     public static void internalFailure(Throwable failure) {
         if (!internalFailureReported) {
             internalFailureReported = true;
-            error("internal error, request left as the application made it: " + failure.getClass().getName());
+            error("internal error, request left as the application made it: " + describe(failure));
         }
         debug("internal error: " + describe(failure));
     }

@@ -49,7 +49,14 @@ public final class StatusRegistration {
                         .execute(() -> check(secondsWaited + CHECK_EVERY_MILLIS / 1000));
             }
         } catch (Throwable t) {
-            AgentLog.internalFailure(t);
+            // Not about any request, so not an internal error of the request path: try again later.
+            if (secondsWaited >= GIVE_UP) {
+                AgentLog.warn("status MBean not registered: " + AgentLog.describe(t));
+            } else {
+                AgentLog.debug("status MBean not registered yet: " + AgentLog.describe(t));
+                CompletableFuture.delayedExecutor(CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS)
+                        .execute(() -> check(secondsWaited + CHECK_EVERY_MILLIS / 1000));
+            }
         }
     }
 
