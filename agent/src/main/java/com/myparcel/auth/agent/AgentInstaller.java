@@ -26,9 +26,11 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.DoubleSupplier;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.jar.JarFile;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * Reads the settings, starts the token life cycle and instruments the JDK clients. Loaded from the
@@ -58,11 +60,14 @@ public final class AgentInstaller {
                 return;
             }
             Settings settings = loader.load();
+            // Premain does only what must precede main: settings, the transformers, the agent thread.
+            // Everything slow (TLS, JSON, Byte Buddy, the token request) happens on that thread or
+            // when a target class first loads.
+            ScheduledExecutorService agentThread = AgentThread.start();
             TokenManager tokens = new TokenManager(
                     new TokenEndpointClient(settings.authUrl(), settings.clientId(), settings.clientSecret(),
                             settings.scope(), Clock.systemUTC()),
-                    Clock.systemUTC(), settings.refreshMargin(),
-                    new Backoff(() -> ThreadLocalRandom.current().nextDouble()));
+                    Clock.systemUTC(), settings.refreshMargin(), new Backoff(new RandomFraction()), agentThread);
             RequestAuthorizer authorizer = new RequestAuthorizer(settings.apiDestinations(), tokens,
                     settings.tokenWait(), settings.overrideAuthorization());
             AgentRuntime.install(authorizer);
@@ -71,10 +76,10 @@ public final class AgentInstaller {
             // loaded classes would escape both.
             instrument(instrumentation, agentJar);
             tokens.start();
-            new StatusRegistration(instrumentation, new AgentStatus(tokens, authorizer.metrics(), Clock.systemUTC()))
-                    .registerWhenSafe();
+            new StatusRegistration(new AgentStatus(tokens, authorizer.metrics(), Clock.systemUTC()), agentThread)
+                    .registerWhenSafe(instrumentation);
             installed = true;
-            AgentLog.info("active " + version() + ": environment " + settings.environment().settingValue()
+            AgentLog.info("active " + version(agentJar) + ": environment " + settings.environment().settingValue()
                     + ", token endpoint " + settings.authUrl() + ", API hosts " + settings.apiDestinations().describe()
                     + ", client " + settings.abbreviatedClientId());
         } catch (InvalidSettingException e) {
@@ -86,11 +91,33 @@ public final class AgentInstaller {
     }
 
     private static void instrument(Instrumentation instrumentation, JarFile agentJar) throws Exception {
-        HttpClientHooks.install((HttpClientHooks.Adapter) new PlatformChildLoader(agentJar, HTTP_CLIENT_ADAPTER)
-                .loadClass(HTTP_CLIENT_ADAPTER + ".HttpClientAdapter").getConstructor().newInstance());
+        HttpClientHooks.install(new HttpClientAdapterFactory(agentJar));
         List<ClassInstrumentation> instrumentations = List.of(new HttpUrlConnectionInstrumentation(),
                 new HttpClientInstrumentation(), new HttpRequestImplInstrumentation());
-        new AdviceTransformer(instrumentations, new ClassFileLocator.ForJarFile(agentJar)).install(instrumentation);
+        new AdviceTransformer(instrumentations, agentJar).install(instrumentation);
+    }
+
+    /** Loads the HttpClient adapter beside java.net.http, when the first HttpClient request needs it. */
+    private static final class HttpClientAdapterFactory implements Callable<HttpClientHooks.Adapter> {
+        private final JarFile agentJar;
+
+        HttpClientAdapterFactory(JarFile agentJar) {
+            this.agentJar = agentJar;
+        }
+
+        @Override
+        public HttpClientHooks.Adapter call() throws Exception {
+            return (HttpClientHooks.Adapter) new PlatformChildLoader(agentJar, HTTP_CLIENT_ADAPTER)
+                    .loadClass(HTTP_CLIENT_ADAPTER + ".HttpClientAdapter").getConstructor().newInstance();
+        }
+    }
+
+    /** Backoff jitter. A named class: a lambda's first use costs milliseconds of start-up. */
+    private static final class RandomFraction implements DoubleSupplier {
+        @Override
+        public double getAsDouble() {
+            return ThreadLocalRandom.current().nextDouble();
+        }
     }
 
     private static void logToFile(Path file) {
@@ -102,6 +129,19 @@ public final class AgentInstaller {
         } catch (IOException | SecurityException e) {
             AgentLog.warn(SettingsLoader.LOG_FILE + ": cannot write " + file + " (" + e.getClass().getSimpleName()
                     + "); logging to stderr");
+        }
+    }
+
+    /**
+     * The version in the agent jar's manifest, read from the jar already open: asking the bootstrap
+     * loader's Package for it would read the jar once more, in premain.
+     */
+    private static String version(JarFile agentJar) {
+        try {
+            String version = agentJar.getManifest().getMainAttributes().getValue("Implementation-Version");
+            return version == null ? "(development build)" : version;
+        } catch (IOException | RuntimeException e) {
+            return "(version unknown)";
         }
     }
 

@@ -25,11 +25,11 @@ public final class SettingSources {
 
     private final Function<String, String> systemProperties;
     private final Map<String, String> agentArguments;
-    private final Function<String, String> environment;
+    private final Map<String, String> environment;
     private final Properties configFile;
 
     private SettingSources(Function<String, String> systemProperties, Map<String, String> agentArguments,
-            Function<String, String> environment, Properties configFile) {
+            Map<String, String> environment, Properties configFile) {
         this.systemProperties = systemProperties;
         this.agentArguments = agentArguments;
         this.environment = environment;
@@ -38,19 +38,19 @@ public final class SettingSources {
 
     /** The running JVM's sources, with the agent's argument string (may be null). */
     public static SettingSources fromJvm(String agentArguments) throws InvalidSettingException {
-        return of(System::getProperty, agentArguments, System.getenv());
+        return of(new SystemProperties(), agentArguments, System.getenv());
     }
 
     /** Sources given explicitly, for tests and tools. */
     public static SettingSources of(Function<String, String> systemProperties, String agentArguments,
             Map<String, String> environment) throws InvalidSettingException {
         Map<String, String> arguments = parseAgentArguments(agentArguments);
-        SettingSources withoutFile = new SettingSources(systemProperties, arguments, environment::get, new Properties());
+        SettingSources withoutFile = new SettingSources(systemProperties, arguments, environment, new Properties());
         String configFile = withoutFile.get(CONFIG_FILE);
         if (configFile == null || configFile.isBlank()) {
             return withoutFile;
         }
-        return new SettingSources(systemProperties, arguments, environment::get, load(configFile.trim()));
+        return new SettingSources(systemProperties, arguments, environment, load(configFile.trim()));
     }
 
     /** The raw text of a setting, or null when no source has it. */
@@ -60,7 +60,7 @@ public final class SettingSources {
             value = agentArguments.get(name);
         }
         if (value == null) {
-            value = environment.apply(environmentName(name));
+            value = environment.get(environmentName(name));
         }
         if (value == null) {
             value = configFile.getProperty(name);
@@ -110,5 +110,13 @@ public final class SettingSources {
                     + e.getClass().getSimpleName() + ")");
         }
         return properties;
+    }
+
+    /** A named class, not {@code System::getProperty}: premain runs before any lambda is cheap. */
+    private static final class SystemProperties implements Function<String, String> {
+        @Override
+        public String apply(String name) {
+            return System.getProperty(name);
+        }
     }
 }

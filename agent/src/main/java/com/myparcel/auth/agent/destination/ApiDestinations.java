@@ -6,7 +6,9 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,12 +26,13 @@ public final class ApiDestinations {
             "(?i)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
 
     private final Set<String> httpsHosts;
-    private final Set<String> origins;
+    /** Origins by host, so that matching a request builds no lookup key. */
+    private final Map<String, List<Origin>> originsByHost;
     private final List<String> described;
 
-    private ApiDestinations(Set<String> httpsHosts, Set<String> origins, List<String> described) {
+    private ApiDestinations(Set<String> httpsHosts, Map<String, List<Origin>> originsByHost, List<String> described) {
         this.httpsHosts = httpsHosts;
-        this.origins = origins;
+        this.originsByHost = originsByHost;
         this.described = described;
     }
 
@@ -40,7 +43,7 @@ public final class ApiDestinations {
      */
     public static ApiDestinations parse(String list) {
         Set<String> hosts = new HashSet<>();
-        Set<String> origins = new HashSet<>();
+        Map<String, List<Origin>> origins = new HashMap<>();
         List<String> described = new ArrayList<>();
         for (String raw : list.split(",")) {
             String entry = raw.trim();
@@ -48,7 +51,8 @@ public final class ApiDestinations {
                 continue;
             }
             if (entry.contains("://")) {
-                origins.add(parseOrigin(entry));
+                Origin origin = parseOrigin(entry);
+                origins.computeIfAbsent(origin.host, ignored -> new ArrayList<>()).add(origin);
             } else {
                 String host = normalizeHost(entry);
                 if (!HOST_NAME.matcher(host).matches()) {
@@ -62,7 +66,7 @@ public final class ApiDestinations {
         if (described.isEmpty()) {
             throw new IllegalArgumentException("no host given");
         }
-        return new ApiDestinations(Set.copyOf(hosts), Set.copyOf(origins), Collections.unmodifiableList(described));
+        return new ApiDestinations(Set.copyOf(hosts), Map.copyOf(origins), Collections.unmodifiableList(described));
     }
 
     public boolean matches(URL url) {
@@ -83,8 +87,16 @@ public final class ApiDestinations {
         if (normalizedScheme.equals("https") && httpsHosts.contains(normalizedHost)) {
             return true;
         }
-        return !origins.isEmpty()
-                && origins.contains(origin(normalizedScheme, normalizedHost, effectivePort(normalizedScheme, port)));
+        List<Origin> origins = originsByHost.isEmpty() ? null : originsByHost.get(normalizedHost);
+        if (origins != null) {
+            int effectivePort = effectivePort(normalizedScheme, port);
+            for (Origin origin : origins) {
+                if (origin.scheme.equals(normalizedScheme) && origin.port == effectivePort) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The entries as the operator gave them, for the start-up log line. */
@@ -92,7 +104,7 @@ public final class ApiDestinations {
         return described;
     }
 
-    private static String parseOrigin(String entry) {
+    private static Origin parseOrigin(String entry) {
         URI uri;
         try {
             uri = new URI(entry);
@@ -107,7 +119,7 @@ public final class ApiDestinations {
                 || !(uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))) {
             throw new IllegalArgumentException("'" + entry + "' must be an origin: scheme://host[:port], no path");
         }
-        return origin(scheme, normalizeHost(uri.getHost()), effectivePort(scheme, uri.getPort()));
+        return new Origin(scheme, normalizeHost(uri.getHost()), effectivePort(scheme, uri.getPort()));
     }
 
     private static String normalizeHost(String host) {
@@ -122,7 +134,16 @@ public final class ApiDestinations {
         return scheme.equals("https") ? 443 : 80;
     }
 
-    private static String origin(String scheme, String host, int port) {
-        return scheme + "://" + host + ":" + port;
+    /** {@code scheme://host:port}, normalised. */
+    private static final class Origin {
+        final String scheme;
+        final String host;
+        final int port;
+
+        Origin(String scheme, String host, int port) {
+            this.scheme = scheme;
+            this.host = host;
+            this.port = port;
+        }
     }
 }

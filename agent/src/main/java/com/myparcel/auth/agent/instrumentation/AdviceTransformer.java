@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
@@ -31,13 +32,16 @@ import net.bytebuddy.pool.TypePool;
 public final class AdviceTransformer implements ClassFileTransformer {
 
     private final Map<String, ClassInstrumentation> byInternalName = new HashMap<>();
-    private final ClassFileLocator adviceLocator;
+    private final JarFile agentJar;
+    /** Byte Buddy is first touched when a target class loads, never in premain. */
+    private volatile ClassFileLocator adviceLocator;
 
-    public AdviceTransformer(List<ClassInstrumentation> instrumentations, ClassFileLocator adviceLocator) {
+    /** @param agentJar where the advice classes' bytes are read from */
+    public AdviceTransformer(List<ClassInstrumentation> instrumentations, JarFile agentJar) {
         for (ClassInstrumentation instrumentation : instrumentations) {
             byInternalName.put(instrumentation.className().replace('.', '/'), instrumentation);
         }
-        this.adviceLocator = adviceLocator;
+        this.agentJar = agentJar;
     }
 
     /** Registers the transformer and retransforms the target classes that are already loaded. */
@@ -68,7 +72,7 @@ public final class AdviceTransformer implements ClassFileTransformer {
         try {
             String name = internalName.replace('/', '.');
             ClassFileLocator locator = new ClassFileLocator.Compound(
-                    ClassFileLocator.Simple.of(name, classfileBuffer), adviceLocator,
+                    ClassFileLocator.Simple.of(name, classfileBuffer), adviceLocator(),
                     ClassFileLocator.ForClassLoader.of(loader));
             TypePool pool = TypePool.Default.of(locator);
             TypeDescription type = pool.describe(name).resolve();
@@ -84,6 +88,15 @@ public final class AdviceTransformer implements ClassFileTransformer {
                     + "); its requests are not authorized");
             return null;
         }
+    }
+
+    private ClassFileLocator adviceLocator() {
+        ClassFileLocator locator = adviceLocator;
+        if (locator == null) {
+            locator = new ClassFileLocator.ForJarFile(agentJar);
+            adviceLocator = locator;
+        }
+        return locator;
     }
 
     private static boolean isJdkLoader(ClassLoader loader) {

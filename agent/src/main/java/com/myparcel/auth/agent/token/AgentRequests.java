@@ -6,7 +6,13 @@ package com.myparcel.auth.agent.token;
  */
 public final class AgentRequests {
 
-    private static final ThreadLocal<Boolean> ACTIVE = new ThreadLocal<>();
+    /** How deeply the current thread is inside the agent's own calls; one counter per thread, made once. */
+    private static final ThreadLocal<int[]> DEPTH = new ThreadLocal<int[]>() {
+        @Override
+        protected int[] initialValue() {
+            return new int[1];
+        }
+    };
 
     private AgentRequests() {
     }
@@ -17,18 +23,28 @@ public final class AgentRequests {
     }
 
     public static <T, E extends Exception> T run(Call<T, E> call) throws E {
-        Boolean outer = ACTIVE.get();
-        ACTIVE.set(Boolean.TRUE);
+        int[] depth = DEPTH.get();
+        depth[0]++;
         try {
             return call.call();
         } finally {
-            if (outer == null) {
-                ACTIVE.remove();
-            }
+            depth[0]--;
         }
     }
 
+    /**
+     * Sets the marker without a lambda, for the per-request path; pair every call with {@link #exit()}
+     * in a finally block.
+     */
+    public static void enter() {
+        DEPTH.get()[0]++;
+    }
+
+    public static void exit() {
+        DEPTH.get()[0]--;
+    }
+
     public static boolean inProgress() {
-        return ACTIVE.get() != null;
+        return DEPTH.get()[0] > 0;
     }
 }

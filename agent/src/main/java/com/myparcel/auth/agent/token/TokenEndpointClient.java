@@ -31,7 +31,11 @@ public final class TokenEndpointClient implements TokenSource {
     static final Duration LONGEST_LIFETIME = Duration.ofHours(24);
 
     private final URI endpoint;
-    private final byte[] requestBody;
+    private final String clientId;
+    private final String clientSecret;
+    private final String scope;
+    /** Made on the first fetch, on the agent's thread: writing JSON loads Jackson, which premain need not wait for. */
+    private byte[] requestBody;
     private final Clock clock;
     private final int totalTimeoutMillis;
 
@@ -42,7 +46,9 @@ public final class TokenEndpointClient implements TokenSource {
     TokenEndpointClient(URI endpoint, String clientId, String clientSecret, String scope, Clock clock,
             int totalTimeoutMillis) {
         this.endpoint = endpoint;
-        this.requestBody = TokenRequestBody.of(clientId, clientSecret, scope);
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.scope = scope;
         this.clock = clock;
         this.totalTimeoutMillis = totalTimeoutMillis;
     }
@@ -96,6 +102,13 @@ public final class TokenEndpointClient implements TokenSource {
         }
     }
 
+    private synchronized byte[] requestBody() throws IOException {
+        if (requestBody == null) {
+            requestBody = TokenRequestBody.of(clientId, clientSecret, scope);
+        }
+        return requestBody;
+    }
+
     private AccessToken send(HttpURLConnection connection, long deadline) throws IOException {
         connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
         connection.setReadTimeout(READ_TIMEOUT_MILLIS);
@@ -105,10 +118,11 @@ public final class TokenEndpointClient implements TokenSource {
         connection.setDoOutput(true);
         connection.setRequestProperty("Content-Type", "application/json");
         connection.setRequestProperty("Accept", "application/json");
-        connection.setFixedLengthStreamingMode(requestBody.length);
+        byte[] body = requestBody();
+        connection.setFixedLengthStreamingMode(body.length);
         Instant requestedAt = clock.instant();
         try (OutputStream out = connection.getOutputStream()) {
-            out.write(requestBody);
+            out.write(body);
         }
         int status = connection.getResponseCode();
         if (status != 200) {

@@ -1,5 +1,6 @@
 package com.myparcel.auth.agent.token;
 
+import com.myparcel.auth.agent.AgentThread;
 import com.myparcel.auth.agent.log.AgentLog;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
@@ -39,7 +39,8 @@ public final class TokenManager implements AutoCloseable {
     private final ScheduledExecutorService refresher;
 
     private final Object lock = new Object();
-    private volatile AccessToken current;
+    /** The current token with the moment it stops being handed out, read without locking per request. */
+    private volatile Current current;
     // The rest is guarded by lock.
     private CompletableFuture<AccessToken> nextToken = new CompletableFuture<>();
     private ScheduledFuture<?> scheduledFetch;
@@ -54,19 +55,19 @@ public final class TokenManager implements AutoCloseable {
     private final LongAdder tokenFailures = new LongAdder();
     private volatile String lastError;
 
+    /** A manager with a fetching thread of its own, closed by {@link #close()}. */
     public TokenManager(TokenSource source, Clock clock, Duration refreshMargin, Backoff backoff) {
+        this(source, clock, refreshMargin, backoff, AgentThread.start());
+    }
+
+    /** @param refresher the single thread every token request runs on */
+    public TokenManager(TokenSource source, Clock clock, Duration refreshMargin, Backoff backoff,
+            ScheduledExecutorService refresher) {
         this.source = source;
         this.clock = clock;
         this.refreshMargin = refreshMargin;
         this.backoff = backoff;
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "myparcel-auth-token-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        this.refresher = executor;
+        this.refresher = refresher;
     }
 
     /** Fetches the first token in the background; never waits on the network. */
@@ -82,14 +83,14 @@ public final class TokenManager implements AutoCloseable {
      * without one).
      */
     public AccessToken tokenForRequest(Duration wait) {
-        AccessToken token = current;
-        if (token != null && isUsable(token, clock.instant())) {
+        AccessToken token = usableToken();
+        if (token != null) {
             return token;
         }
         CompletableFuture<AccessToken> next;
         synchronized (lock) {
-            token = current;
-            if (token != null && isUsable(token, clock.instant())) {
+            token = usableToken();
+            if (token != null) {
                 return token;
             }
             current = null;
@@ -104,14 +105,14 @@ public final class TokenManager implements AutoCloseable {
      * with null when none arrives within {@code wait}.
      */
     public CompletableFuture<AccessToken> tokenForRequestAsync(Duration wait) {
-        AccessToken token = current;
-        if (token != null && isUsable(token, clock.instant())) {
+        AccessToken token = usableToken();
+        if (token != null) {
             return CompletableFuture.completedFuture(token);
         }
         CompletableFuture<AccessToken> next;
         synchronized (lock) {
-            token = current;
-            if (token != null && isUsable(token, clock.instant())) {
+            token = usableToken();
+            if (token != null) {
                 return CompletableFuture.completedFuture(token);
             }
             current = null;
@@ -138,7 +139,7 @@ public final class TokenManager implements AutoCloseable {
      */
     public void rejected(AccessToken rejected) {
         synchronized (lock) {
-            if (rejected != null && current == rejected) {
+            if (rejected != null && current != null && current.token == rejected) {
                 current = null;
                 AgentLog.info("token " + rejected.fingerprint() + " was refused by the API (401); fetching a new one");
                 fetchSoon();
@@ -148,7 +149,8 @@ public final class TokenManager implements AutoCloseable {
 
     /** The current token, valid or not, for status reports; null before the first one. */
     public AccessToken current() {
-        return current;
+        Current snapshot = current;
+        return snapshot == null ? null : snapshot.token;
     }
 
     public long tokenRequests() {
@@ -182,9 +184,44 @@ public final class TokenManager implements AutoCloseable {
     }
 
     boolean isUsable(AccessToken token, Instant now) {
+        return now.toEpochMilli() < usableUntilMillis(token);
+    }
+
+    /** The per-request path: no lock and no allocation while the current token is valid. */
+    private AccessToken usableToken() {
+        Current snapshot = current;
+        return snapshot != null && clock.millis() < snapshot.usableUntilMillis ? snapshot.token : null;
+    }
+
+    private static long usableUntilMillis(AccessToken token) {
         Duration tenth = token.lifetime().dividedBy(10);
         Duration safety = tenth.compareTo(LONGEST_EXPIRY_SAFETY) < 0 ? tenth : LONGEST_EXPIRY_SAFETY;
-        return now.isBefore(token.expiresAt().minus(safety));
+        return token.expiresAt().minus(safety).toEpochMilli();
+    }
+
+    /** A named class, not a lambda: the first fetch is scheduled in premain, where lambdas cost milliseconds. */
+    private final class Fetch implements Runnable {
+        private final long generation;
+
+        Fetch(long generation) {
+            this.generation = generation;
+        }
+
+        @Override
+        public void run() {
+            fetch(generation);
+        }
+    }
+
+    /** A token and when it stops being handed out, swapped as one. */
+    private static final class Current {
+        final AccessToken token;
+        final long usableUntilMillis;
+
+        Current(AccessToken token) {
+            this.token = token;
+            this.usableUntilMillis = usableUntilMillis(token);
+        }
     }
 
     @Override
@@ -207,7 +244,7 @@ public final class TokenManager implements AutoCloseable {
         long millis = Math.max(0, delay.toMillis());
         immediateFetchQueued = millis == 0;
         long generation = ++fetchGeneration;
-        scheduledFetch = refresher.schedule(() -> fetch(generation), millis, TimeUnit.MILLISECONDS);
+        scheduledFetch = refresher.schedule(new Fetch(generation), millis, TimeUnit.MILLISECONDS);
     }
 
     private void fetch(long generation) {
@@ -234,7 +271,7 @@ public final class TokenManager implements AutoCloseable {
         CompletableFuture<AccessToken> waiting;
         Instant refreshAt = refreshTime(token);
         synchronized (lock) {
-            current = token;
+            current = new Current(token);
             if (recentlyIssued.size() == RECENTLY_ISSUED) {
                 recentlyIssued.removeFirst();
             }

@@ -1,6 +1,7 @@
 package com.myparcel.auth.agent.instrumentation.httpclient;
 
 import com.myparcel.auth.agent.log.AgentLog;
+import java.util.concurrent.Callable;
 
 /**
  * What the advice inlined into {@code jdk.internal.net.http} calls. This class lives on the bootstrap
@@ -28,16 +29,38 @@ public final class HttpClientHooks {
     }
 
     private static volatile Adapter adapter;
+    /** Makes the adapter on the first request: an application that never uses HttpClient never pays for it. */
+    private static volatile Callable<Adapter> adapterFactory;
 
     private HttpClientHooks() {
     }
 
-    public static void install(Adapter installed) {
-        adapter = installed;
+    public static void install(Callable<Adapter> factory) {
+        adapterFactory = factory;
+    }
+
+    private static Adapter adapter() {
+        Adapter made = adapter;
+        if (made != null || adapterFactory == null) {
+            return made;
+        }
+        synchronized (HttpClientHooks.class) {
+            Callable<Adapter> factory = adapterFactory;
+            if (adapter == null && factory != null) {
+                adapterFactory = null; // one attempt: a failure is reported once, not per request
+                try {
+                    adapter = factory.call();
+                } catch (Throwable t) {
+                    AgentLog.error("could not load the HttpClient adapter (" + AgentLog.describe(t)
+                            + "); HttpClient requests are not authorized");
+                }
+            }
+            return adapter;
+        }
     }
 
     public static Object beforeSend(Object request, Object bodyHandler) {
-        Adapter current = adapter;
+        Adapter current = adapter();
         try {
             return current == null ? null : current.beforeSend(request, bodyHandler);
         } catch (Throwable t) {
@@ -47,7 +70,7 @@ public final class HttpClientHooks {
     }
 
     public static Object requestToSend(Object send, Object request) {
-        Adapter current = adapter;
+        Adapter current = adapter();
         try {
             return current == null || send == null ? request : current.requestToSend(send, request);
         } catch (Throwable t) {
@@ -57,7 +80,7 @@ public final class HttpClientHooks {
     }
 
     public static Object bodyHandlerToUse(Object send, Object bodyHandler) {
-        Adapter current = adapter;
+        Adapter current = adapter();
         try {
             return current == null || send == null ? bodyHandler : current.bodyHandlerToUse(send, bodyHandler);
         } catch (Throwable t) {
@@ -67,7 +90,7 @@ public final class HttpClientHooks {
     }
 
     public static Object afterSend(Object client, Object send, Object responseFuture, Object pushPromiseHandler) {
-        Adapter current = adapter;
+        Adapter current = adapter();
         try {
             return current == null || send == null ? responseFuture
                     : current.afterSend(client, send, responseFuture, pushPromiseHandler);
@@ -78,7 +101,7 @@ public final class HttpClientHooks {
     }
 
     public static Object headersToSend(java.net.URI uri, Object headers) {
-        Adapter current = adapter;
+        Adapter current = adapter();
         try {
             return current == null ? headers : current.headersToSend(uri, headers);
         } catch (Throwable t) {

@@ -166,10 +166,12 @@ public final class HttpUrlConnectionBridge {
 
 
     private static void setAuthorization(HttpURLConnection connection, AccessToken token) {
-        AgentRequests.run(() -> {
+        AgentRequests.enter(); // so that the property advice does not take it for the application's own
+        try {
             connection.setRequestProperty(AUTHORIZATION, token.authorizationHeaderValue());
-            return null;
-        });
+        } finally {
+            AgentRequests.exit();
+        }
     }
 
 }
