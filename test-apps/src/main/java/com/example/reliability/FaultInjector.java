@@ -3,13 +3,15 @@ package com.example.reliability;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
+import java.util.concurrent.Callable;
 import java.time.Duration;
 
 /**
  * Breaks the myparcel-auth-agent from the outside, to prove that a failure inside the agent never reaches the
  * application. Run as a second {@code -javaagent:test-apps.jar=fault=<kind>} AFTER the real agent (the
  * {@link com.example.legacy.EarlyLoader} premain hands agent arguments starting with {@code fault=} to this
- * class). The agent's classes are on the bootstrap class path, so reflection from here finds them.
+ * class). The agent's classes are on the application class path (its hooks in the bootstrap class loader), so
+ * reflection from here finds them.
  * <ul>
  *   <li>{@code fault=http-client-adapter}: the HttpClient adapter is replaced by a proxy whose every method
  *       throws a RuntimeException;</li>
@@ -42,13 +44,14 @@ public final class FaultInjector {
     }
 
     private static void breakHttpClientAdapter() throws Exception {
-        Class<?> hooks = Class.forName("com.myparcel.auth.agent.instrumentation.httpclient.HttpClientHooks");
-        Class<?> adapter = Class.forName("com.myparcel.auth.agent.instrumentation.httpclient.HttpClientHooks$Adapter");
+        Class<?> hooks = Class.forName("com.myparcel.auth.agent.bootstrap.HttpClientHooks");
+        Class<?> adapter = Class.forName("com.myparcel.auth.agent.bootstrap.HttpClientHooks$Adapter");
         InvocationHandler throwing = (proxy, method, args) -> {
             throw new IllegalStateException(MESSAGE + " (" + method.getName() + ")");
         };
         Object broken = Proxy.newProxyInstance(FaultInjector.class.getClassLoader(), new Class<?>[] {adapter}, throwing);
-        hooks.getMethod("install", adapter).invoke(null, broken);
+        Callable<Object> factory = () -> broken;
+        hooks.getMethod("install", Callable.class).invoke(null, factory);
     }
 
     private static void breakAuthorizer() throws Exception {

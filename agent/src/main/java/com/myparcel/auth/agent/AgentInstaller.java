@@ -6,10 +6,10 @@ import com.myparcel.auth.agent.config.InvalidSettingException;
 import com.myparcel.auth.agent.config.SettingSources;
 import com.myparcel.auth.agent.config.Settings;
 import com.myparcel.auth.agent.config.SettingsLoader;
+import com.myparcel.auth.agent.instrumentation.BootstrapInjector;
+import com.myparcel.auth.agent.instrumentation.ClientAdapters;
 import com.myparcel.auth.agent.instrumentation.AdviceTransformer;
 import com.myparcel.auth.agent.instrumentation.ClassInstrumentation;
-import com.myparcel.auth.agent.instrumentation.PlatformChildLoader;
-import com.myparcel.auth.agent.instrumentation.httpclient.HttpClientHooks;
 import com.myparcel.auth.agent.instrumentation.httpclient.HttpClientInstrumentation;
 import com.myparcel.auth.agent.instrumentation.httpclient.HttpRequestImplInstrumentation;
 import com.myparcel.auth.agent.instrumentation.httpurlconnection.HttpUrlConnectionInstrumentation;
@@ -26,20 +26,17 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.DoubleSupplier;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.jar.JarFile;
 
 /**
- * Reads the settings, starts the token life cycle and instruments the JDK clients. Loaded from the
- * bootstrap class path. Invalid settings leave the agent passive with one line on stderr.
+ * Reads the settings, starts the token life cycle and instruments the JDK clients. Loaded by the
+ * application class loader, like any agent; only the hooks go to the bootstrap class loader. Invalid
+ * settings leave the agent passive with one line on stderr.
  */
 public final class AgentInstaller {
-
-    /** Uses java.net.http, so it is loaded beside that platform module, not from the bootstrap path. */
-    private static final String HTTP_CLIENT_ADAPTER = "com.myparcel.auth.agent.instrumentation.httpclient.adapter";
 
     private static volatile boolean installed;
 
@@ -79,7 +76,7 @@ public final class AgentInstaller {
             new StatusRegistration(new AgentStatus(tokens, authorizer.metrics(), Clock.systemUTC()), agentThread)
                     .registerWhenSafe(instrumentation);
             installed = true;
-            AgentLog.info("active " + version(agentJar) + ": environment " + settings.environment().settingValue()
+            AgentLog.info("active " + version() + ": environment " + settings.environment().settingValue()
                     + ", token endpoint " + settings.authUrl() + ", API hosts " + settings.apiDestinations().describe()
                     + ", client " + settings.abbreviatedClientId());
         } catch (InvalidSettingException e) {
@@ -91,25 +88,11 @@ public final class AgentInstaller {
     }
 
     private static void instrument(Instrumentation instrumentation, JarFile agentJar) throws Exception {
-        HttpClientHooks.install(new HttpClientAdapterFactory(agentJar));
+        Module hooks = BootstrapInjector.inject(instrumentation, agentJar);
+        ClientAdapters.connect();
         List<ClassInstrumentation> instrumentations = List.of(new HttpUrlConnectionInstrumentation(),
                 new HttpClientInstrumentation(), new HttpRequestImplInstrumentation());
-        new AdviceTransformer(instrumentations, agentJar).install(instrumentation);
-    }
-
-    /** Loads the HttpClient adapter beside java.net.http, when the first HttpClient request needs it. */
-    private static final class HttpClientAdapterFactory implements Callable<HttpClientHooks.Adapter> {
-        private final JarFile agentJar;
-
-        HttpClientAdapterFactory(JarFile agentJar) {
-            this.agentJar = agentJar;
-        }
-
-        @Override
-        public HttpClientHooks.Adapter call() throws Exception {
-            return (HttpClientHooks.Adapter) new PlatformChildLoader(agentJar, HTTP_CLIENT_ADAPTER)
-                    .loadClass(HTTP_CLIENT_ADAPTER + ".HttpClientAdapter").getConstructor().newInstance();
-        }
+        new AdviceTransformer(instrumentations, agentJar, hooks).install(instrumentation);
     }
 
     /** Backoff jitter. A named class: a lambda's first use costs milliseconds of start-up. */
@@ -129,19 +112,6 @@ public final class AgentInstaller {
         } catch (IOException | SecurityException e) {
             AgentLog.warn(SettingsLoader.LOG_FILE + ": cannot write " + file + " (" + e.getClass().getSimpleName()
                     + "); logging to stderr");
-        }
-    }
-
-    /**
-     * The version in the agent jar's manifest, read from the jar already open: asking the bootstrap
-     * loader's Package for it would read the jar once more, in premain.
-     */
-    private static String version(JarFile agentJar) {
-        try {
-            String version = agentJar.getManifest().getMainAttributes().getValue("Implementation-Version");
-            return version == null ? "(development build)" : version;
-        } catch (IOException | RuntimeException e) {
-            return "(version unknown)";
         }
     }
 

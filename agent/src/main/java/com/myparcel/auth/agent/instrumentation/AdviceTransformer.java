@@ -33,15 +33,20 @@ public final class AdviceTransformer implements ClassFileTransformer {
 
     private final Map<String, ClassInstrumentation> byInternalName = new HashMap<>();
     private final JarFile agentJar;
+    private final Module hooks;
     /** Byte Buddy is first touched when a target class loads, never in premain. */
     private volatile ClassFileLocator adviceLocator;
 
-    /** @param agentJar where the advice classes' bytes are read from */
-    public AdviceTransformer(List<ClassInstrumentation> instrumentations, JarFile agentJar) {
+    /**
+     * @param agentJar where the advice classes' bytes are read from
+     * @param hooks    the module of the classes the advice calls, which the instrumented modules must read
+     */
+    public AdviceTransformer(List<ClassInstrumentation> instrumentations, JarFile agentJar, Module hooks) {
         for (ClassInstrumentation instrumentation : instrumentations) {
             byInternalName.put(instrumentation.className().replace('.', '/'), instrumentation);
         }
         this.agentJar = agentJar;
+        this.hooks = hooks;
     }
 
     /** Registers the transformer and retransforms the target classes that are already loaded. */
@@ -104,11 +109,11 @@ public final class AdviceTransformer implements ClassFileTransformer {
     }
 
     /**
-     * Advice inlined into a JDK module calls the agent's classes, which live in the bootstrap loader's
-     * unnamed module: the JDK module must read it.
+     * Advice inlined into a JDK module calls the hooks, which live in the bootstrap loader's unnamed
+     * module: the JDK module must read it.
      */
     private void letTargetModulesReadTheAgent(Instrumentation instrumentation) {
-        Module agent = AdviceTransformer.class.getModule();
+        Module agent = hooks;
         Set<String> packages = new HashSet<>();
         for (String internalName : byInternalName.keySet()) {
             packages.add(internalName.substring(0, internalName.lastIndexOf('/')).replace('/', '.'));

@@ -16,8 +16,9 @@ public interface ClassInstrumentation {
     DynamicType.Builder<?> apply(DynamicType.Builder<?> type, Adviser advice);
 
     /**
-     * Advice read from the agent jar as bytes. Advice classes are named, never loaded: those for
-     * java.net.http mention types that the bootstrap class loader, which holds the agent, cannot see.
+     * Advice read from the agent jar as bytes and inlined. Advice classes are named, never loaded: their
+     * code only ever runs inside the JDK class, where their references (JDK types, the bootstrap hooks)
+     * resolve.
      */
     interface Adviser {
         Advice of(String adviceClassName);

@@ -1,5 +1,6 @@
 package com.myparcel.auth.agent.instrumentation.httpclient;
 
+import com.myparcel.auth.agent.bootstrap.HttpClientHooks;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandler;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,6 @@
 package com.myparcel.auth.agent.instrumentation.httpclient;
 
+import com.myparcel.auth.agent.bootstrap.HttpClientHooks;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import net.bytebuddy.asm.Advice;

@@ -1,6 +1,6 @@
 package com.myparcel.auth.agent.instrumentation.httpurlconnection;
 
-import com.myparcel.auth.agent.token.AccessToken;
+import com.myparcel.auth.agent.bootstrap.HttpUrlConnectionHooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -39,18 +39,18 @@ final class GetInputStreamAdvice {
                     Object streamingOutput,
             @Advice.FieldValue(value = "connecting", readOnly = false) boolean connecting) {
         boolean streaming = fixedContentLength != -1 || fixedContentLengthLong != -1 || chunkLength != -1;
-        AccessToken replayToken = HttpUrlConnectionBridge.tokenForReplay(connection, responseCode, thrown, streaming);
+        Object replayToken = HttpUrlConnectionHooks.tokenForReplay(connection, responseCode, thrown, streaming);
         if (replayToken == null) {
             return false;
         }
-        byte[] streamedBody = HttpUrlConnectionBridge.streamedBodyForReplay(connection, streaming);
+        byte[] streamedBody = HttpUrlConnectionHooks.streamedBodyForReplay(connection, streaming);
         connection.disconnect();
         rememberedException = null;
         inputStream = null;
         errorStream = null;
         streamingOutput = null;
         connecting = false;
-        IOException failure = HttpUrlConnectionBridge.prepareReplay(connection, replayToken, streamedBody);
+        IOException failure = HttpUrlConnectionHooks.prepareReplay(connection, replayToken, streamedBody);
         if (failure != null) {
             rememberedException = failure;
             return false;

@@ -1,5 +1,6 @@
 package com.myparcel.auth.agent.instrumentation.httpurlconnection;
 
+import com.myparcel.auth.agent.bootstrap.HttpUrlConnectionHooks;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import net.bytebuddy.asm.Advice;
@@ -21,6 +22,6 @@ final class GetOutputStreamAdvice {
             @Advice.FieldValue("fixedContentLengthLong") long fixedContentLengthLong,
             @Advice.FieldValue("chunkLength") int chunkLength) {
         boolean streaming = fixedContentLength != -1 || fixedContentLengthLong != -1 || chunkLength != -1;
-        stream = HttpUrlConnectionBridge.onOutputStream(connection, stream, streaming);
+        stream = HttpUrlConnectionHooks.onOutputStream(connection, stream, streaming);
     }
 }

@@ -3,6 +3,7 @@ package com.myparcel.auth.agent.instrumentation.httpurlconnection;
 import com.myparcel.auth.agent.authorization.AgentMetrics;
 import com.myparcel.auth.agent.authorization.AgentRuntime;
 import com.myparcel.auth.agent.authorization.ReplayPolicy;
+import com.myparcel.auth.agent.bootstrap.HttpUrlConnectionHooks;
 import com.myparcel.auth.agent.authorization.RequestAuthorizer;
 import com.myparcel.auth.agent.log.AgentLog;
 import com.myparcel.auth.agent.token.AccessToken;
@@ -14,18 +15,18 @@ import java.net.HttpURLConnection;
 import java.net.URL;
 
 /**
- * What the advice inlined into {@code sun.net.www.protocol.http.HttpURLConnection} calls: it connects
+ * What the advice inlined into {@code sun.net.www.protocol.http.HttpURLConnection} calls, through
+ * {@link HttpUrlConnectionHooks}: it connects
  * that JDK class to the {@link RequestAuthorizer} and decides nothing itself. Every method catches
  * everything: a failure inside the agent leaves the request as the application made it.
  */
-public final class HttpUrlConnectionBridge {
+public final class HttpUrlConnectionBridge implements HttpUrlConnectionHooks.Handler {
 
     private static final String AUTHORIZATION = "Authorization";
-    private HttpUrlConnectionBridge() {
-    }
 
     /** Before the request is sent (connect, getOutputStream, getInputStream): add the token if it is due. */
-    public static void beforeSend(HttpURLConnection connection, boolean connected, boolean connecting) {
+    @Override
+    public void beforeSend(HttpURLConnection connection, boolean connected, boolean connecting) {
         try {
             RequestAuthorizer authorizer = AgentRuntime.authorizer();
             if (authorizer == null || connected || connecting || AgentRequests.inProgress()) {
@@ -53,7 +54,8 @@ public final class HttpUrlConnectionBridge {
     }
 
     /** The application set a request header: remember when it is its own Authorization. */
-    public static void onRequestProperty(HttpURLConnection connection, String key) {
+    @Override
+    public void onRequestProperty(HttpURLConnection connection, String key) {
         try {
             if (AUTHORIZATION.equalsIgnoreCase(key) && !AgentRequests.inProgress()
                     && AgentRuntime.authorizer() != null) {
@@ -65,7 +67,8 @@ public final class HttpUrlConnectionBridge {
     }
 
     /** In streaming mode, keep a copy of what the application writes so that a 401 can be replayed. */
-    public static OutputStream onOutputStream(HttpURLConnection connection, OutputStream jdkStream,
+    @Override
+    public OutputStream onOutputStream(HttpURLConnection connection, OutputStream jdkStream,
             boolean streaming) {
         try {
             if (jdkStream == null || AgentRequests.inProgress()) {
@@ -91,7 +94,8 @@ public final class HttpUrlConnectionBridge {
      * After getInputStream: the response to replay, if any. Returns the replay's token, having recorded
      * the replay; null when the request is not replayed (the application then sees this response).
      */
-    public static AccessToken tokenForReplay(HttpURLConnection connection, int responseCode, Throwable thrown,
+    @Override
+    public AccessToken tokenForReplay(HttpURLConnection connection, int responseCode, Throwable thrown,
             boolean streaming) {
         try {
             RequestAuthorizer authorizer = AgentRuntime.authorizer();
@@ -131,7 +135,8 @@ public final class HttpUrlConnectionBridge {
     }
 
     /** The streamed body to send again, or null in buffered mode (the JDK still holds that body). */
-    public static byte[] streamedBodyForReplay(HttpURLConnection connection, boolean streaming) {
+    @Override
+    public byte[] streamedBodyForReplay(HttpURLConnection connection, boolean streaming) {
         Exchange exchange = Exchanges.find(connection);
         ReplayableBodyStream body = exchange == null ? null : exchange.streamedBody;
         if (body == null || !streaming) {
@@ -142,8 +147,10 @@ public final class HttpUrlConnectionBridge {
     }
 
     /** Puts the replay's token and body on the connection, which the advice has reset. */
-    public static IOException prepareReplay(HttpURLConnection connection, AccessToken token, byte[] body) {
+    @Override
+    public IOException prepareReplay(HttpURLConnection connection, Object replayToken, byte[] body) {
         try {
+            AccessToken token = (AccessToken) replayToken;
             setAuthorization(connection, token);
             if (body != null) {
                 AgentRequests.run(() -> {

@@ -1,5 +1,6 @@
 package com.myparcel.auth.agent.instrumentation.httpurlconnection;
 
+import com.myparcel.auth.agent.bootstrap.HttpUrlConnectionHooks;
 import java.net.HttpURLConnection;
 import net.bytebuddy.asm.Advice;
 
@@ -14,6 +15,6 @@ final class RequestPropertyAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void onRequestProperty(@Advice.This HttpURLConnection connection, @Advice.Argument(0) String key) {
-        HttpUrlConnectionBridge.onRequestProperty(connection, key);
+        HttpUrlConnectionHooks.onRequestProperty(connection, key);
     }
 }

@@ -1,5 +1,6 @@
 package com.myparcel.auth.agent.instrumentation.httpurlconnection;
 
+import com.myparcel.auth.agent.bootstrap.HttpUrlConnectionHooks;
 import java.net.HttpURLConnection;
 import net.bytebuddy.asm.Advice;
 
@@ -18,6 +19,6 @@ final class SendAdvice {
     static void beforeSend(@Advice.This HttpURLConnection connection,
             @Advice.FieldValue("connected") boolean connected,
             @Advice.FieldValue("connecting") boolean connecting) {
-        HttpUrlConnectionBridge.beforeSend(connection, connected, connecting);
+        HttpUrlConnectionHooks.beforeSend(connection, connected, connecting);
     }
 }

@@ -3,7 +3,7 @@ package com.myparcel.auth.agent.instrumentation.httpclient.adapter;
 import com.myparcel.auth.agent.authorization.AgentMetrics;
 import com.myparcel.auth.agent.authorization.AgentRuntime;
 import com.myparcel.auth.agent.authorization.RequestAuthorizer;
-import com.myparcel.auth.agent.instrumentation.httpclient.HttpClientHooks;
+import com.myparcel.auth.agent.bootstrap.HttpClientHooks;
 import com.myparcel.auth.agent.log.AgentLog;
 import com.myparcel.auth.agent.token.AccessToken;
 import com.myparcel.auth.agent.token.AgentRequests;

@@ -1,14 +1,14 @@
-package com.myparcel.auth.agent.instrumentation.httpclient;
+package com.myparcel.auth.agent.bootstrap;
 
-import com.myparcel.auth.agent.log.AgentLog;
+import java.net.URI;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
- * What the advice inlined into {@code jdk.internal.net.http} calls. This class lives on the bootstrap
- * class path, where {@code java.net.http} types cannot be seen (that module belongs to the platform
- * class loader), so it only passes objects on to the {@link Adapter}, which is loaded beside the JDK
- * module by {@link com.myparcel.auth.agent.instrumentation.PlatformChildLoader}. Before the adapter is
- * installed, and whenever it fails (reported once as an internal error), requests go out as the
+ * What the advice inlined into {@code jdk.internal.net.http} calls. {@code java.net.http} types are not
+ * visible from the bootstrap class loader (that module belongs to the platform class loader), so this
+ * only passes objects on to the {@link Adapter}, which is loaded beside the JDK module. Before the
+ * adapter is installed, and whenever it fails (reported to the agent), requests go out as the
  * application made them.
  */
 public final class HttpClientHooks {
@@ -25,18 +25,25 @@ public final class HttpClientHooks {
 
         Object afterSend(Object client, Object send, Object responseFuture, Object pushPromiseHandler);
 
-        Object headersToSend(java.net.URI uri, Object headers);
+        Object headersToSend(URI uri, Object headers);
     }
 
     private static volatile Adapter adapter;
     /** Makes the adapter on the first request: an application that never uses HttpClient never pays for it. */
     private static volatile Callable<Adapter> adapterFactory;
+    private static volatile Consumer<Throwable> failures;
 
     private HttpClientHooks() {
     }
 
     public static void install(Callable<Adapter> factory) {
+        adapter = null;
         adapterFactory = factory;
+    }
+
+    /** Where the adapter's failures are reported (the agent's log). */
+    public static void reportFailuresTo(Consumer<Throwable> reporter) {
+        failures = reporter;
     }
 
     private static Adapter adapter() {
@@ -51,8 +58,7 @@ public final class HttpClientHooks {
                 try {
                     adapter = factory.call();
                 } catch (Throwable t) {
-                    AgentLog.error("could not load the HttpClient adapter (" + AgentLog.describe(t)
-                            + "); HttpClient requests are not authorized");
+                    failed(t);
                 }
             }
             return adapter;
@@ -60,53 +66,64 @@ public final class HttpClientHooks {
     }
 
     public static Object beforeSend(Object request, Object bodyHandler) {
-        Adapter current = adapter();
         try {
+            Adapter current = adapter();
             return current == null ? null : current.beforeSend(request, bodyHandler);
         } catch (Throwable t) {
-            AgentLog.internalFailure(t);
+            failed(t);
             return null;
         }
     }
 
     public static Object requestToSend(Object send, Object request) {
-        Adapter current = adapter();
         try {
+            Adapter current = adapter();
             return current == null || send == null ? request : current.requestToSend(send, request);
         } catch (Throwable t) {
-            AgentLog.internalFailure(t);
+            failed(t);
             return request;
         }
     }
 
     public static Object bodyHandlerToUse(Object send, Object bodyHandler) {
-        Adapter current = adapter();
         try {
+            Adapter current = adapter();
             return current == null || send == null ? bodyHandler : current.bodyHandlerToUse(send, bodyHandler);
         } catch (Throwable t) {
-            AgentLog.internalFailure(t);
+            failed(t);
             return bodyHandler;
         }
     }
 
     public static Object afterSend(Object client, Object send, Object responseFuture, Object pushPromiseHandler) {
-        Adapter current = adapter();
         try {
+            Adapter current = adapter();
             return current == null || send == null ? responseFuture
                     : current.afterSend(client, send, responseFuture, pushPromiseHandler);
         } catch (Throwable t) {
-            AgentLog.internalFailure(t);
+            failed(t);
             return responseFuture;
         }
     }
 
-    public static Object headersToSend(java.net.URI uri, Object headers) {
-        Adapter current = adapter();
+    public static Object headersToSend(URI uri, Object headers) {
         try {
+            Adapter current = adapter();
             return current == null ? headers : current.headersToSend(uri, headers);
         } catch (Throwable t) {
-            AgentLog.internalFailure(t);
+            failed(t);
             return headers;
+        }
+    }
+
+    private static void failed(Throwable failure) {
+        Consumer<Throwable> reporter = failures;
+        try {
+            if (reporter != null) {
+                reporter.accept(failure);
+            }
+        } catch (Throwable ignored) {
+            // reporting must not fail the request either
         }
     }
 }
