@@ -2,6 +2,7 @@ package com.myparcel.auth.it;
 
 import static java.util.Collections.nCopies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -45,5 +46,18 @@ class InjectionTest {
         String token = myParcel.onlyIssuedToken();
         assertEquals(nCopies(2, token), Requests.bearerTokens(myParcel.apiRequests()));
         assertEquals(run.sentBodyHashes(), myParcel.apiPostBodyHashes(), "SHA-256 of POST bodies sent vs received");
+    }
+
+    /**
+     * An agent that appends itself to the bootstrap class path turns class data sharing off for every
+     * application class, and the JVM says so on stderr: this one defines only its hooks there.
+     */
+    @Test
+    void leavesClassDataSharingOn() {
+        AppRun run = myParcel.app().run("list").assertCompleted();
+
+        assertEquals(List.of("200"), run.statuses(), run::describe);
+        assertFalse(run.stderr().contains("Sharing is only supported for boot loader classes"), run::describe);
+        assertEquals(List.of(myParcel.onlyIssuedToken()), Requests.bearerTokens(myParcel.apiRequests()));
     }
 }
