@@ -48,6 +48,7 @@ public class HotPathBenchmark {
     private RequestAuthorizer authorizer;
     private URL apiUrl;
     private String headerValue;
+    private final HttpUrlConnectionBridge bridge = new HttpUrlConnectionBridge();
 
     @Setup(Level.Trial)
     public void startAgentCore() throws Exception {
@@ -105,7 +106,7 @@ public class HotPathBenchmark {
     @Benchmark
     public HttpURLConnection agentAddsHeader() throws IOException {
         HttpURLConnection connection = (HttpURLConnection) apiUrl.openConnection();
-        HttpUrlConnectionBridge.beforeSend(connection, false, false);
+        bridge.beforeSend(connection, false, false);
         return connection;
     }
 }
