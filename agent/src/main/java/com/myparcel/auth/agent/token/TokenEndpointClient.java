@@ -64,13 +64,16 @@ public final class TokenEndpointClient implements TokenSource {
         // for the whole exchange. The body is read through a stream that checks it; a server that is
         // slow before the body is cut off by a disconnect, made on a thread of its own because
         // disconnect() can block, and the JDK's shared delay thread that times it must never block.
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(totalTimeoutMillis);
+        // The deadline bounds the exchange with the server, so the local set-up comes first: the JSON
+        // body and the JVM's default TLS context (slow the first time, with nothing sent yet).
+        byte[] body = requestBody();
         AbortableSslSocketFactory sockets = null;
         if (connection instanceof HttpsURLConnection) {
             // The JVM's default TLS settings, with a handle on the socket to close at the deadline.
             sockets = new AbortableSslSocketFactory(HttpsURLConnection.getDefaultSSLSocketFactory());
             ((HttpsURLConnection) connection).setSSLSocketFactory(sockets);
         }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(totalTimeoutMillis);
         AbortableSslSocketFactory abortable = sockets;
         CompletableFuture<Void> finished = new CompletableFuture<>();
         AtomicBoolean overdue = new AtomicBoolean();
@@ -89,7 +92,7 @@ public final class TokenEndpointClient implements TokenSource {
             }
         });
         try {
-            return send(connection, deadline);
+            return send(connection, body, deadline);
         } catch (IOException e) {
             if (overdue.get() || System.nanoTime() - deadline > 0) {
                 throw new TokenEndpointException("token endpoint did not answer within " + totalTimeoutMillis
@@ -109,7 +112,7 @@ public final class TokenEndpointClient implements TokenSource {
         return requestBody;
     }
 
-    private AccessToken send(HttpURLConnection connection, long deadline) throws IOException {
+    private AccessToken send(HttpURLConnection connection, byte[] body, long deadline) throws IOException {
         connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
         connection.setReadTimeout(READ_TIMEOUT_MILLIS);
         connection.setUseCaches(false);
@@ -118,7 +121,6 @@ public final class TokenEndpointClient implements TokenSource {
         connection.setDoOutput(true);
         connection.setRequestProperty("Content-Type", "application/json");
         connection.setRequestProperty("Accept", "application/json");
-        byte[] body = requestBody();
         connection.setFixedLengthStreamingMode(body.length);
         Instant requestedAt = clock.instant();
         try (OutputStream out = connection.getOutputStream()) {
