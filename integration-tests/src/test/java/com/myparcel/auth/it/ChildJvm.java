@@ -57,7 +57,7 @@ final class ChildJvm {
 
     /** {@code java -cp test-apps.jar <mainClass> <arguments>}, without the agent unless {@link #withAgent} is called. */
     static ChildJvm testApp(String mainClass, String... arguments) {
-        return new ChildJvm(List.of("-cp", Artifacts.testAppsJar().toString(), mainClass)).arguments(arguments)
+        return new ChildJvm(List.of("-cp", Artifacts.testAppsClassPath(), mainClass)).arguments(arguments)
                 .jvmOption("-XX:TieredStopAtLevel=1").jvmOption("-XX:+UseSerialGC");
     }
 

@@ -127,7 +127,7 @@ public final class ShipmentsAppLauncher {
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         appProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-cp");
-        command.add(Artifacts.testAppsJar().toString());
+        command.add(Artifacts.testAppsClassPath());
         command.add(mainClass);
         command.addAll(List.of(commands));
         return command;
