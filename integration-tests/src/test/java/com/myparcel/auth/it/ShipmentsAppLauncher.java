@@ -32,6 +32,9 @@ public final class ShipmentsAppLauncher {
     private final Map<String, String> appProperties = new LinkedHashMap<>();
     private boolean earlyLoader;
     private String secondAgentArgument;
+    private final List<String> agentsBefore = new ArrayList<>();
+    private final List<String> agentsAfter = new ArrayList<>();
+    private final List<String> jvmOptions = new ArrayList<>();
 
     /** @param mainClass {@link #LEGACY_APP} or {@link #HTTP_CLIENT_APP} */
     ShipmentsAppLauncher(String mainClass) {
@@ -67,6 +70,24 @@ public final class ShipmentsAppLauncher {
      */
     public ShipmentsAppLauncher withSecondAgent(String argument) {
         secondAgentArgument = argument;
+        return this;
+    }
+
+    /** Another {@code -javaagent} option (with its argument, if any) placed before this agent's. */
+    public ShipmentsAppLauncher withAgentBefore(String javaagentOption) {
+        agentsBefore.add(javaagentOption);
+        return this;
+    }
+
+    /** Another {@code -javaagent} option (with its argument, if any) placed after this agent's. */
+    public ShipmentsAppLauncher withAgentAfter(String javaagentOption) {
+        agentsAfter.add(javaagentOption);
+        return this;
+    }
+
+    /** A JVM option of the application, e.g. {@code --add-opens=java.base/java.net=ALL-UNNAMED}. */
+    public ShipmentsAppLauncher jvmOption(String option) {
+        jvmOptions.add(option);
         return this;
     }
 
@@ -118,7 +139,10 @@ public final class ShipmentsAppLauncher {
         if (earlyLoader) {
             command.add("-javaagent:" + Artifacts.testAppsJar());
         }
+        command.addAll(agentsBefore);
         command.add("-javaagent:" + Artifacts.agentJar());
+        command.addAll(agentsAfter);
+        command.addAll(jvmOptions);
         if (secondAgentArgument != null) {
             command.add("-javaagent:" + Artifacts.testAppsJar() + "=" + secondAgentArgument);
         }
