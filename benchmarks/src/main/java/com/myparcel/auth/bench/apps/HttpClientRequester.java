@@ -12,15 +12,25 @@ import java.net.http.HttpResponse;
  */
 final class HttpClientRequester implements ApiRequester {
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client;
     private final HttpRequest request;
 
     HttpClientRequester(URI uri, String ownAuthorization) {
+        this(newClient(), uri, ownAuthorization);
+    }
+
+    /** Shares {@code client} (and its connection pool) with other requesters. */
+    HttpClientRequester(HttpClient client, URI uri, String ownAuthorization) {
+        this.client = client;
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().header("Accept", "application/vnd.api+json");
         if (ownAuthorization != null) {
             builder.header("Authorization", ownAuthorization);
         }
         this.request = builder.build();
+    }
+
+    static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
+import javax.net.ssl.HttpsURLConnection;
 
 /** {@link ApiRequester} with java.net.HttpURLConnection, the way legacy code uses it. */
 final class UrlConnectionRequester implements ApiRequester {
@@ -20,6 +21,10 @@ final class UrlConnectionRequester implements ApiRequester {
             throw new IllegalArgumentException(e);
         }
         this.ownAuthorization = ownAuthorization;
+        // The JDK creates its default SSLSocketFactory lazily, unsynchronised: threads whose first requests
+        // race each get a factory of their own, and as the keep-alive cache keys connections by factory,
+        // their connections are never reused. Creating it here, before any thread starts, avoids that.
+        HttpsURLConnection.getDefaultSSLSocketFactory();
     }
 
     @Override

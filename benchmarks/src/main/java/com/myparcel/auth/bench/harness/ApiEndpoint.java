@@ -34,7 +34,7 @@ final class ApiEndpoint implements HttpHandler {
         return new ApiCounts(authorized.sum(), unauthorized.sum());
     }
 
-    /** From now on, records when each request arrives in a new log (and stops recording in the previous one). */
+    /** From now on, records when and over which connection each request arrives, in a new log. */
     ArrivalLog recordArrivals() {
         ArrivalLog log = new ArrivalLog();
         arrivals = log;
@@ -51,7 +51,7 @@ final class ApiEndpoint implements HttpHandler {
         try (exchange) {
             ArrivalLog log = arrivals;
             if (log != null) {
-                log.add(arrivedNanos);
+                log.add(arrivedNanos, exchange.getRemoteAddress().getPort());
             }
             try (InputStream in = exchange.getRequestBody()) {
                 in.transferTo(OutputStream.nullOutputStream());
@@ -64,6 +64,9 @@ final class ApiEndpoint implements HttpHandler {
             }
             byte[] body = ok ? OK_BODY : UNAUTHORIZED_BODY;
             exchange.getResponseHeaders().set("Content-Type", "application/vnd.api+json");
+            // HttpURLConnection keeps an idle connection 5 s unless the server says longer; the storm's
+            // warm-up connections must outlive its set-up. A large max: without one it allows only 5 uses.
+            exchange.getResponseHeaders().set("Keep-Alive", "timeout=120, max=1000000");
             exchange.sendResponseHeaders(ok ? 200 : 401, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

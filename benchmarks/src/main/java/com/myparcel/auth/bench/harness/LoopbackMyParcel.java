@@ -42,6 +42,8 @@ public final class LoopbackMyParcel implements AutoCloseable {
         // against the client's delayed ACK every kept-alive response would stall for about 40 ms. Read
         // once, when the first server is made.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The storm's 256 kept-alive connections must all stay open (the JDK's default keeps 200 idle).
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "1024");
         // A large backlog: the refresh storm opens 256 connections at once.
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 1024);
         server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));

@@ -1,8 +1,9 @@
 package com.myparcel.auth.bench.storm;
 
 /**
- * One refresh storm's outcome: how many token requests and API requests the server saw, and when each
- * API request arrived relative to the release (the token answer written, or the runner's GO).
+ * One refresh storm's outcome: how many token requests the server saw, when each of the storm's API
+ * requests arrived relative to the release (the token answer written, or the runner's GO), and how
+ * many of them came over a connection the warm-up had not opened.
  */
-record StormRun(long tokenRequests, long authorized, long unauthorized, long[] arrivalOffsetsNanos) {
+record StormRun(long tokenRequests, long[] arrivalOffsetsNanos, int onNewConnections) {
 }
