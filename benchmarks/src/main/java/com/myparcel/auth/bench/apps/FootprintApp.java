@@ -2,8 +2,6 @@ package com.myparcel.auth.bench.apps;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,9 +14,13 @@ import java.util.TreeSet;
  * asks. Arguments: {@code <url> <requests per client>}.
  *
  * <p>Protocol: prints {@code REQUESTS ok=<n> failed=<n>}; then for each stdin line {@code MEASURE}: three
- * System.gc(), then {@code HEAP_USED <bytes>}, {@code NONHEAP_USED <bytes>}, one {@code THREAD <name>} per
- * live thread, and {@value #MEASURED} (the runner may then inspect the process with jcmd); {@code EXIT}
- * ends it.
+ * System.gc(), then {@code HEAP_USED <bytes>}, one {@code THREAD <name>} per live thread, and
+ * {@value #MEASURED} (the runner may then inspect the process with jcmd); {@code EXIT} ends it.
+ *
+ * <p>Heap used is total minus free memory of the Runtime (what MemoryMXBean reports as heap used), not
+ * read from MemoryMXBean: java.lang.management loads java.util.logging, and the agent registers its
+ * status MBean, creating the platform MBean server, as soon as java.util.logging is loaded. Measuring
+ * must not change what is measured.
  */
 public final class FootprintApp {
 
@@ -60,9 +62,8 @@ public final class FootprintApp {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        System.out.println("HEAP_USED " + memory.getHeapMemoryUsage().getUsed());
-        System.out.println("NONHEAP_USED " + memory.getNonHeapMemoryUsage().getUsed());
+        Runtime runtime = Runtime.getRuntime();
+        System.out.println("HEAP_USED " + (runtime.totalMemory() - runtime.freeMemory()));
         TreeSet<String> names = new TreeSet<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             names.add(thread.getName());

@@ -1,12 +1,9 @@
 package com.myparcel.auth.bench.footprint;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,15 +20,7 @@ record ClassHistogram(long totalInstances, long totalBytes, long agentInstances,
     private static final String MBEAN_SERVER = "com.sun.jmx.mbeanserver.JmxMBeanServer";
 
     static ClassHistogram take(long pid) throws IOException, InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.class_histogram")
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IOException("jcmd " + pid + " GC.class_histogram failed:\n" + output);
-        }
-        return parse(output);
+        return parse(Jcmd.run(pid, "GC.class_histogram"));
     }
 
     static ClassHistogram parse(String output) throws IOException {

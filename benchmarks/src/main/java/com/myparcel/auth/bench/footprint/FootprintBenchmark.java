@@ -51,9 +51,12 @@ public final class FootprintBenchmark implements Benchmark {
                         + REQUESTS_PER_CLIENT + " with one HttpClient (kept referenced), then idle. Without the agent the"
                         + " app sets the header itself; with it, " + context.agent().describe()
                         + ". Both with `-Xlog:class+load=info:file=...` and default JVM options otherwise")
-                .fact("After the requests (\"early\"): the app runs System.gc() three times, reports MemoryMXBean heap"
-                        + " and non-heap used and the names of its live threads; then the runner reads the class-load"
-                        + " log and runs `jcmd <pid> GC.class_histogram` (a full GC, then the live heap by class)"
+                .fact("After the requests (\"early\"): the app runs System.gc() three times, reports heap used"
+                        + " (Runtime total − free: what MemoryMXBean calls heap used, without loading"
+                        + " java.lang.management, which loads java.util.logging and so would make the agent register its"
+                        + " MBean) and the names of its live threads; then the runner reads the class-load log, runs"
+                        + " `jcmd <pid> GC.heap_info` (metaspace) and `jcmd <pid> GC.class_histogram` (a full GC, then"
+                        + " the live heap by class)"
                         + (late ? "; the same again " + LATE_SECONDS + " s after the JVM started (\"late\", first round"
                                 + " only), after the agent's status MBean registration, due at 60 s when the"
                                 + " application has not initialised java.util.logging" : "; no late measurement in"
@@ -152,7 +155,7 @@ public final class FootprintBenchmark implements Benchmark {
                 "one thread");
         double heapNone = median(none, FootprintSnapshot::heapUsed);
         double heapAgent = median(agent, FootprintSnapshot::heapUsed);
-        table.row(when + ": heap used after 3× System.gc() (MemoryMXBean)", Figures.bytes(heapNone),
+        table.row(when + ": heap used after 3× System.gc() (Runtime total − free)", Figures.bytes(heapNone),
                 Figures.bytes(heapAgent), Figures.bytes(heapAgent - heapNone),
                 "< 2 MiB: " + Figures.yesNo(heapAgent - heapNone < 2 * 1024 * 1024));
         double liveNone = median(none, s -> s.histogram().totalBytes());
@@ -163,10 +166,10 @@ public final class FootprintBenchmark implements Benchmark {
         table.row(when + ": instances of the agent's classes (class histogram)", "–",
                 count(median(agent, s -> s.histogram().agentInstances())) + " instances, "
                         + Figures.bytes(median(agent, s -> s.histogram().agentBytes())) + " shallow", "", "");
-        double nonHeapNone = median(none, FootprintSnapshot::nonHeapUsed);
-        double nonHeapAgent = median(agent, FootprintSnapshot::nonHeapUsed);
-        table.row(when + ": non-heap used (metaspace, code cache; MemoryMXBean)", Figures.bytes(nonHeapNone),
-                Figures.bytes(nonHeapAgent), Figures.bytes(nonHeapAgent - nonHeapNone), "");
+        double metaspaceNone = median(none, FootprintSnapshot::metaspaceUsed);
+        double metaspaceAgent = median(agent, FootprintSnapshot::metaspaceUsed);
+        table.row(when + ": metaspace used (jcmd GC.heap_info)", Figures.bytes(metaspaceNone),
+                Figures.bytes(metaspaceAgent), Figures.bytes(metaspaceAgent - metaspaceNone), "");
         table.row(when + ": platform MBean server exists", yes(none.get(0).histogram().platformMBeanServer()),
                 yes(agent.get(0).histogram().platformMBeanServer()), "", "");
     }

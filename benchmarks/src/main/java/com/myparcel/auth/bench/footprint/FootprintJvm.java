@@ -64,20 +64,18 @@ final class FootprintJvm implements AutoCloseable {
         List<String> lines = process.stdoutLines();
         int measured = lines.lastIndexOf(FootprintApp.MEASURED);
         long heap = -1;
-        long nonHeap = -1;
         SortedSet<String> threads = new TreeSet<>();
         for (int i = measured - 1; i >= 0 && heap < 0; i--) {
             String line = lines.get(i);
             if (line.startsWith("THREAD ")) {
                 threads.add(line.substring("THREAD ".length()));
-            } else if (line.startsWith("NONHEAP_USED ")) {
-                nonHeap = Long.parseLong(line.substring("NONHEAP_USED ".length()));
             } else if (line.startsWith("HEAP_USED ")) {
                 heap = Long.parseLong(line.substring("HEAP_USED ".length()));
             }
         }
-        return new FootprintSnapshot(heap, nonHeap, threads, ClassLoadLog.read(classLog),
-                ClassHistogram.take(process.pid()));
+        ClassLoadLog classes = ClassLoadLog.read(classLog);
+        long metaspace = Metaspace.usedBytes(process.pid());
+        return new FootprintSnapshot(heap, metaspace, threads, classes, ClassHistogram.take(process.pid()));
     }
 
     void finish() throws IOException, ChildFailure, InterruptedException {
