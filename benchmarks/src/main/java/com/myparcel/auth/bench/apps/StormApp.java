@@ -39,7 +39,7 @@ public final class StormApp {
     public static final String NOT_WAITING = "STORM_NOT_WAITING";
     public static final String DONE = "STORM_DONE";
     static final String AGENT_PACKAGE = "com.myparcel.auth.agent.";
-    static final int READY_TIMEOUT_SECONDS = 30;
+    static final int READY_TIMEOUT_SECONDS = 20;
 
     private StormApp() {
     }

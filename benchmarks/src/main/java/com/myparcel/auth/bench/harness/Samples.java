@@ -19,6 +19,14 @@ public final class Samples {
         invalidRuns.merge(configuration, 1, Integer::sum);
     }
 
+    /** Turns every valid measurement of {@code configuration} into an INVALID one. */
+    public void discard(String configuration) {
+        List<Double> dropped = values.remove(configuration);
+        if (dropped != null) {
+            invalidRuns.merge(configuration, dropped.size(), Integer::sum);
+        }
+    }
+
     public List<Double> values(String configuration) {
         return values.getOrDefault(configuration, List.of());
     }

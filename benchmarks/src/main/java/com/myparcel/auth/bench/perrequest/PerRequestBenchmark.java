@@ -75,7 +75,9 @@ public final class PerRequestBenchmark implements Benchmark {
                         Figures.micros(p50.median(AGENT)), Figures.micros(p99.median(BASELINE)),
                         Figures.micros(p99.median(AGENT)), Figures.ratio(p99Ratio),
                         rate.runs(BASELINE) + " / " + rate.runs(AGENT),
-                        "throughput " + Figures.yesNo(throughputRatio >= 0.98) + ", p99 " + Figures.yesNo(p99Ratio <= 1.05));
+                        Double.isNaN(throughputRatio) || Double.isNaN(p99Ratio) ? "INVALID"
+                                : "throughput " + Figures.yesNo(throughputRatio >= 0.98) + ", p99 "
+                                        + Figures.yesNo(p99Ratio <= 1.05));
             }
         }
         report.table(table);

@@ -87,8 +87,6 @@ public final class StartupBenchmark implements Benchmark {
                 }
             }
         }
-        reportHello(report, configurations, endOfMain, exit);
-
         Samples firstResponse = new Samples();
         for (int round = -1; round < rounds; round++) {
             for (String client : CLIENTS) {
@@ -107,6 +105,18 @@ public final class StartupBenchmark implements Benchmark {
                 }
             }
         }
+        // A hello run cannot show that the agent works (it makes no request): the first-request runs, with the
+        // same settings, do. Without a single valid one, the start-up figure is not that of a working agent.
+        for (String client : CLIENTS) {
+            String agent = firstRequestConfiguration(client, true);
+            if (firstResponse.values(agent).isEmpty()) {
+                report.invalid(THIS + ", hello: no valid first-request run with the agent (" + client + "), so the"
+                        + " agent's start-up figure is not that of a working agent");
+                endOfMain.discard(THIS);
+                exit.discard(THIS);
+            }
+        }
+        reportHello(report, configurations, endOfMain, exit);
         reportFirstResponse(report, firstResponse);
     }
 
@@ -179,6 +189,10 @@ public final class StartupBenchmark implements Benchmark {
         double agentAdded = endOfMain.median(THIS) - endOfMain.median(NONE);
         double otelAdded = endOfMain.median(OTEL) - endOfMain.median(NONE);
         double share = agentAdded / otelAdded;
+        if (Double.isNaN(agentAdded)) {
+            report.paragraph("This agent's start-up cost: INVALID (no valid run).");
+            return;
+        }
         report.paragraph("This agent adds " + Figures.millis(agentAdded) + " to the end of main (target at most 100 ms: "
                 + Figures.yesNo(agentAdded <= 100e6) + ")"
                 + (configurations.contains(OTEL) ? "; OpenTelemetry adds " + Figures.millis(otelAdded)
