@@ -47,7 +47,7 @@ public final class PerRequestBenchmark implements Benchmark {
                         + " each thread sends GETs back to back through one client (one shared HttpClient, HTTP/1.1;"
                         + " or a new HttpURLConnection per request, body read to the end so the connection is reused),"
                         + " latency of each request from `System.nanoTime()` before the call to the end of the body;"
-                        + " the loopback server (JDK HttpsServer in the runner, 200 with a 50-byte JSON body) answers"
+                        + " the loopback server (JDK HttpsServer in the runner, TCP_NODELAY, 200 with a 46-byte JSON body) answers"
                         + " on kept-alive TLS connections")
                 .fact("Baseline: no agent, the app sets `Authorization: Bearer <token>` itself. Agent: the app sets"
                         + " nothing, " + context.agent().describe() + ". Both JVMs: `" + KEEP_ALIVE_CONNECTIONS + "`,"
@@ -102,6 +102,9 @@ public final class PerRequestBenchmark implements Benchmark {
                 for (LoadJvm jvm : order) {
                     try {
                         LoadWindow measured = jvm.window(windowMillis);
+                        System.err.println("per-request: " + where + ", " + jvm.label() + ", window " + window + ": "
+                                + Figures.perSecond(measured.requestsPerSecond()) + ", p50 "
+                                + Figures.micros(measured.p50Nanos()) + ", p99 " + Figures.micros(measured.p99Nanos()));
                         rate.add(jvm.label(), measured.requestsPerSecond());
                         p50.add(jvm.label(), measured.p50Nanos());
                         p99.add(jvm.label(), measured.p99Nanos());

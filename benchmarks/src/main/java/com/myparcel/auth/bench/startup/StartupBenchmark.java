@@ -207,7 +207,8 @@ public final class StartupBenchmark implements Benchmark {
                 + " `Authorization: Bearer <token>` itself (it has the token already: no token request); with the"
                 + " agent it sets nothing and the agent fetches the token (client-credentials POST to the loopback"
                 + " token endpoint) before the request goes out. Valid runs: status 200, and the API server counted"
-                + " exactly one request, carrying the expected token.");
+                + " exactly one request, carrying the expected token. Same number of rounds as above (plus one"
+                + " discarded), the order of the two runs alternating; medians, min–max in brackets.");
         MarkdownTable table = new MarkdownTable("client", "app sets the header, no agent", "agent adds the header",
                 "added by the agent", "valid runs (no agent / agent)");
         for (String client : CLIENTS) {
