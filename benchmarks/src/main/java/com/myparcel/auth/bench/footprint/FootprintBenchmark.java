@@ -55,7 +55,7 @@ public final class FootprintBenchmark implements Benchmark {
                         + " (Runtime total − free: what MemoryMXBean calls heap used, without loading"
                         + " java.lang.management, which loads java.util.logging and so would make the agent register its"
                         + " MBean) and the names of its live threads; then the runner reads the class-load log, runs"
-                        + " `jcmd <pid> GC.heap_info` (metaspace) and `jcmd <pid> GC.class_histogram` (a full GC, then"
+                        + " `jcmd <pid> VM.metaspace` (metaspace used, CDS-archived classes not included) and `jcmd <pid> GC.class_histogram` (a full GC, then"
                         + " the live heap by class)"
                         + (late ? "; the same again " + LATE_SECONDS + " s after the JVM started (\"late\", first round"
                                 + " only), after the agent's status MBean registration, due at 60 s when the"
@@ -168,7 +168,7 @@ public final class FootprintBenchmark implements Benchmark {
                         + Figures.bytes(median(agent, s -> s.histogram().agentBytes())) + " shallow", "", "");
         double metaspaceNone = median(none, FootprintSnapshot::metaspaceUsed);
         double metaspaceAgent = median(agent, FootprintSnapshot::metaspaceUsed);
-        table.row(when + ": metaspace used (jcmd GC.heap_info)", Figures.bytes(metaspaceNone),
+        table.row(when + ": metaspace used (jcmd VM.metaspace)", Figures.bytes(metaspaceNone),
                 Figures.bytes(metaspaceAgent), Figures.bytes(metaspaceAgent - metaspaceNone), "");
         table.row(when + ": platform MBean server exists", yes(none.get(0).histogram().platformMBeanServer()),
                 yes(agent.get(0).histogram().platformMBeanServer()), "", "");
