@@ -42,7 +42,8 @@ public final class PerRequestBenchmark implements Benchmark {
         int windows = context.rounds(5, 3);
         double measuredSeconds = context.seconds(10, 1.5);
         long windowMillis = Math.round(measuredSeconds * 1000 / windows);
-        long warmupMillis = context.quick() ? 1000 : 5000;
+        // Long enough on two cores for HttpClient with 8 threads to stop speeding up between windows.
+        long warmupMillis = context.quick() ? 1000 : 8000;
         report.fact("Measured: `" + LoadApp.class.getName() + " <client> <threads> https://localhost:<port>/shipments`:"
                         + " each thread sends GETs back to back through one client (one shared HttpClient, HTTP/1.1;"
                         + " or a new HttpURLConnection per request, body read to the end so the connection is reused),"
