@@ -9,7 +9,6 @@ import com.myparcel.auth.bench.harness.ChildJvm;
 import com.myparcel.auth.bench.harness.Figures;
 import com.myparcel.auth.bench.harness.MarkdownTable;
 import com.myparcel.auth.bench.harness.ResultReport;
-import com.myparcel.auth.bench.harness.Samples;
 import java.util.List;
 
 /**
@@ -39,7 +38,7 @@ public final class PerRequestBenchmark implements Benchmark {
 
     @Override
     public void run(BenchmarkContext context, ResultReport report) throws Exception {
-        int windows = context.rounds(5, 3);
+        int windows = context.rounds(10, 3);
         double measuredSeconds = context.seconds(10, 1.5);
         long windowMillis = Math.round(measuredSeconds * 1000 / windows);
         // Long enough on two cores for HttpClient with 8 threads to stop speeding up between windows.
@@ -48,34 +47,34 @@ public final class PerRequestBenchmark implements Benchmark {
                         + " each thread sends GETs back to back through one client (one shared HttpClient, HTTP/1.1;"
                         + " or a new HttpURLConnection per request, body read to the end so the connection is reused),"
                         + " latency of each request from `System.nanoTime()` before the call to the end of the body;"
-                        + " the loopback server (JDK HttpsServer in the runner, TCP_NODELAY, 200 with a 46-byte JSON body) answers"
-                        + " on kept-alive TLS connections")
+                        + " the loopback server (JDK HttpsServer in the runner, TCP_NODELAY, 200 with a 46-byte JSON"
+                        + " body) answers on kept-alive TLS connections")
                 .fact("Baseline: no agent, the app sets `Authorization: Bearer <token>` itself. Agent: the app sets"
                         + " nothing, " + context.agent().describe() + ". Both JVMs: `" + KEEP_ALIVE_CONNECTIONS + "`,"
                         + " the loopback trust store, default JVM options otherwise")
                 .fact("Method: both JVMs started and warmed up (" + warmupMillis + " ms each, verified, discarded), then "
-                        + windows + " windows of " + windowMillis + " ms per JVM, alternating B A, A B, ... (one JVM"
-                        + " at a time); figures are medians over windows of each window's requests/s, p50 and p99")
+                        + windows + " windows of " + windowMillis + " ms per JVM, in pairs ordered B A, A B, B A, ... (one"
+                        + " JVM at a time). Requests/s, p50 and p99: medians over each JVM's windows. Ratios (agent /"
+                        + " baseline): medians over the pairs of the pair's ratio, so that the machine's drift cancels")
                 .fact("Valid window: every request answered 200, and the API server counted exactly as many requests"
-                        + " with the expected token as the app made, none without. Targets: throughput ratio (agent /"
-                        + " baseline) at least 0.98, p99 ratio at most 1.05");
+                        + " with the expected token as the app made, none without. Targets: throughput ratio at least"
+                        + " 0.98, p99 ratio at most 1.05");
 
         MarkdownTable table = new MarkdownTable("client", "threads", "baseline req/s", "agent req/s",
                 "throughput ratio", "baseline p50", "agent p50", "baseline p99", "agent p99", "p99 ratio",
-                "valid windows (B / A)", "targets met");
+                "valid pairs", "targets met");
         for (String client : CLIENTS) {
             for (int threads : THREADS) {
-                Samples rate = new Samples();
-                Samples p50 = new Samples();
-                Samples p99 = new Samples();
-                measure(context, report, client, threads, windows, windowMillis, warmupMillis, rate, p50, p99);
-                double throughputRatio = rate.median(AGENT) / rate.median(BASELINE);
-                double p99Ratio = p99.median(AGENT) / p99.median(BASELINE);
-                table.row(client, threads, Figures.perSecond(rate.median(BASELINE)), Figures.perSecond(rate.median(AGENT)),
-                        Figures.ratio(throughputRatio), Figures.micros(p50.median(BASELINE)),
-                        Figures.micros(p50.median(AGENT)), Figures.micros(p99.median(BASELINE)),
-                        Figures.micros(p99.median(AGENT)), Figures.ratio(p99Ratio),
-                        rate.runs(BASELINE) + " / " + rate.runs(AGENT),
+                WindowPairs pairs = measure(context, report, client, threads, windows, windowMillis, warmupMillis);
+                double throughputRatio = pairs.ratio(LoadWindow::requestsPerSecond);
+                double p99Ratio = pairs.ratio(LoadWindow::p99Nanos);
+                table.row(client, threads, Figures.perSecond(pairs.baselineMedian(LoadWindow::requestsPerSecond)),
+                        Figures.perSecond(pairs.agentMedian(LoadWindow::requestsPerSecond)),
+                        Figures.ratio(throughputRatio), Figures.micros(pairs.baselineMedian(LoadWindow::p50Nanos)),
+                        Figures.micros(pairs.agentMedian(LoadWindow::p50Nanos)),
+                        Figures.micros(pairs.baselineMedian(LoadWindow::p99Nanos)),
+                        Figures.micros(pairs.agentMedian(LoadWindow::p99Nanos)), Figures.ratio(p99Ratio),
+                        pairs.validPairs(),
                         Double.isNaN(throughputRatio) || Double.isNaN(p99Ratio) ? "INVALID"
                                 : "throughput " + Figures.yesNo(throughputRatio >= 0.98) + ", p99 "
                                         + Figures.yesNo(p99Ratio <= 1.05));
@@ -84,8 +83,8 @@ public final class PerRequestBenchmark implements Benchmark {
         report.table(table);
     }
 
-    private static void measure(BenchmarkContext context, ResultReport report, String client, int threads, int windows,
-            long windowMillis, long warmupMillis, Samples rate, Samples p50, Samples p99) throws Exception {
+    private static WindowPairs measure(BenchmarkContext context, ResultReport report, String client, int threads,
+            int windows, long windowMillis, long warmupMillis) throws Exception {
         String url = context.myParcel().apiUrl();
         ChildJvm baselineJvm = ChildJvm.of(LoadApp.class, client, String.valueOf(threads), url)
                 .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS)
@@ -94,31 +93,37 @@ public final class PerRequestBenchmark implements Benchmark {
         ChildJvm agentJvm = ChildJvm.of(LoadApp.class, client, String.valueOf(threads), url)
                 .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS).with(context.agent().options());
         String where = client + ", " + threads + " thread(s)";
+        WindowPairs pairs = new WindowPairs();
         try (LoadJvm baseline = LoadJvm.start(BASELINE, baselineJvm, context.myParcel());
                 LoadJvm agent = LoadJvm.start(AGENT, agentJvm, context.myParcel())) {
             baseline.window(warmupMillis);
             agent.window(warmupMillis);
             for (int window = 0; window < windows; window++) {
-                List<LoadJvm> order = window % 2 == 0 ? List.of(baseline, agent) : List.of(agent, baseline);
-                for (LoadJvm jvm : order) {
-                    try {
-                        LoadWindow measured = jvm.window(windowMillis);
-                        System.err.println("per-request: " + where + ", " + jvm.label() + ", window " + window + ": "
-                                + Figures.perSecond(measured.requestsPerSecond()) + ", p50 "
-                                + Figures.micros(measured.p50Nanos()) + ", p99 " + Figures.micros(measured.p99Nanos()));
-                        rate.add(jvm.label(), measured.requestsPerSecond());
-                        p50.add(jvm.label(), measured.p50Nanos());
-                        p99.add(jvm.label(), measured.p99Nanos());
-                    } catch (ChildFailure e) {
-                        rate.invalidRun(jvm.label());
-                        report.invalid(where + ", window " + window + ": " + e.getMessage());
-                    }
-                }
+                boolean baselineFirst = window % 2 == 0;
+                LoadWindow first = measured(baselineFirst ? baseline : agent, windowMillis, where, window, report);
+                LoadWindow second = measured(baselineFirst ? agent : baseline, windowMillis, where, window, report);
+                pairs.add(baselineFirst ? first : second, baselineFirst ? second : first);
             }
             baseline.finish();
             agent.finish();
         } catch (ChildFailure e) {
             report.invalid(where + ": " + e.getMessage());
+        }
+        return pairs;
+    }
+
+    /** One verified window, or null (and an INVALID line in the report). */
+    private static LoadWindow measured(LoadJvm jvm, long windowMillis, String where, int window, ResultReport report)
+            throws Exception {
+        try {
+            LoadWindow measured = jvm.window(windowMillis);
+            System.err.println("per-request: " + where + ", " + jvm.label() + ", window " + window + ": "
+                    + Figures.perSecond(measured.requestsPerSecond()) + ", p50 " + Figures.micros(measured.p50Nanos())
+                    + ", p99 " + Figures.micros(measured.p99Nanos()));
+            return measured;
+        } catch (ChildFailure e) {
+            report.invalid(where + ", " + jvm.label() + ", window " + window + ": " + e.getMessage());
+            return null;
         }
     }
 }
