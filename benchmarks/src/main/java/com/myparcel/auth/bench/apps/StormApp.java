@@ -39,7 +39,7 @@ public final class StormApp {
     public static final String NOT_WAITING = "STORM_NOT_WAITING";
     public static final String DONE = "STORM_DONE";
     static final String AGENT_PACKAGE = "com.myparcel.auth.agent.";
-    static final int READY_TIMEOUT_SECONDS = 20;
+    static final int READY_TIMEOUT_SECONDS = 60;
 
     private StormApp() {
     }
@@ -85,7 +85,10 @@ public final class StormApp {
             workers.add(worker);
             worker.start();
         }
-        warmedUp.await(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (!warmedUp.await(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            System.out.println(NOT_WAITING + " warm-up unfinished after " + READY_TIMEOUT_SECONDS + " s");
+            System.exit(1);
+        }
         if (runnerGate) {
             report(awaitAll(workers, worker -> worker.getState() == Thread.State.WAITING), threads);
             String command = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

@@ -10,10 +10,11 @@ import java.util.concurrent.TimeUnit;
 public final class TokenHold {
 
     /** A held answer is written anyway after this long, so a broken run cannot hang the harness. */
-    private static final long LONGEST_HOLD_SECONDS = 60;
+    private static final long LONGEST_HOLD_SECONDS = 180;
 
     private final CountDownLatch arrived = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
+    private volatile long requestArrivedNanos;
     private volatile long answerWrittenNanos;
 
     /** Waits until a token request reaches the endpoint; false if none did within {@code millis}. */
@@ -31,7 +32,13 @@ public final class TokenHold {
         return answerWrittenNanos;
     }
 
+    /** How long the answer was held: from the request's arrival to the answer written; 0 until then. */
+    public long heldNanos() {
+        return answerWrittenNanos == 0 ? 0 : answerWrittenNanos - requestArrivedNanos;
+    }
+
     void holdAnswer() throws InterruptedException {
+        requestArrivedNanos = System.nanoTime();
         arrived.countDown();
         released.await(LONGEST_HOLD_SECONDS, TimeUnit.SECONDS);
     }
