@@ -1,0 +1,87 @@
+package com.myparcel.auth.bench;
+
+import com.myparcel.auth.bench.harness.AgentJarInfo;
+import com.myparcel.auth.bench.harness.LoopbackMyParcel;
+import com.myparcel.auth.bench.harness.OpenTelemetryAgent;
+import com.myparcel.auth.bench.harness.ResultReport;
+import com.myparcel.auth.bench.harness.SelfSignedCertificate;
+import com.myparcel.auth.bench.harness.ThisAgent;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What every benchmark shares: options, the loopback MyParcel.com, the agents, a work directory. */
+public final class BenchmarkContext {
+
+    private final BenchmarkOptions options;
+    private final Path workDirectory;
+    private final SelfSignedCertificate certificate;
+    private final LoopbackMyParcel myParcel;
+    private final ThisAgent agent;
+    private final AgentJarInfo agentJarInfo;
+    private final OpenTelemetryAgent openTelemetry;
+
+    BenchmarkContext(BenchmarkOptions options, Path workDirectory, SelfSignedCertificate certificate,
+            LoopbackMyParcel myParcel, ThisAgent agent, AgentJarInfo agentJarInfo, OpenTelemetryAgent openTelemetry) {
+        this.options = options;
+        this.workDirectory = workDirectory;
+        this.certificate = certificate;
+        this.myParcel = myParcel;
+        this.agent = agent;
+        this.agentJarInfo = agentJarInfo;
+        this.openTelemetry = openTelemetry;
+    }
+
+    public boolean quick() {
+        return options.quick();
+    }
+
+    /** {@code --rounds} if given, else the benchmark's default for a full or a quick run. */
+    public int rounds(int full, int quick) {
+        return options.rounds() != null ? options.rounds() : quick() ? quick : full;
+    }
+
+    /** {@code --seconds} if given, else the benchmark's default for a full or a quick run. */
+    public double seconds(double full, double quick) {
+        return options.seconds() != null ? options.seconds() : quick() ? quick : full;
+    }
+
+    public Path workDirectory() {
+        return workDirectory;
+    }
+
+    public LoopbackMyParcel myParcel() {
+        return myParcel;
+    }
+
+    public ThisAgent agent() {
+        return agent;
+    }
+
+    public AgentJarInfo agentJarInfo() {
+        return agentJarInfo;
+    }
+
+    /** Null when the runner was given no {@code --otel-jar}. */
+    public OpenTelemetryAgent openTelemetry() {
+        return openTelemetry;
+    }
+
+    /** Options every child gets, with or without an agent: trust in the loopback certificate. */
+    public List<String> commonOptions() {
+        return certificate.trustOptions();
+    }
+
+    /** A report whose first lines say on what it ran and how to run it again. */
+    ResultReport newReport(Benchmark benchmark, String title) {
+        return new ResultReport(benchmark.name(), title + " (JDK " + System.getProperty("java.vm.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores)")
+                .fact("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version")
+                        + " (`" + System.getProperty("java.home") + "`), " + Runtime.getRuntime().availableProcessors()
+                        + " cores available, " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+                        + "; run " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .fact("Agent jar: " + agentJarInfo.describe())
+                .fact("Reproduce: `scripts/benchmarks" + options.describeForCommand() + " --jdk "
+                        + System.getProperty("java.home") + " --agent-jar " + agentJarInfo.path() + " "
+                        + benchmark.name() + "`");
+    }
+}

@@ -1,0 +1,60 @@
+package com.myparcel.auth.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The runner's command line: {@code --agent-jar PATH [--otel-jar PATH] [--results DIR] [--quick]
+ * [--rounds N] [--seconds S] [benchmark ...]}. {@code --rounds} overrides the number of alternating
+ * rounds (per-request: measurement windows per configuration), {@code --seconds} the per-request
+ * measured time per configuration.
+ */
+record BenchmarkOptions(Path agentJar, Path otelJar, Path resultsDirectory, boolean quick, Integer rounds,
+        Double seconds, List<String> benchmarks) {
+
+    static BenchmarkOptions parse(String[] args) {
+        Path agentJar = null;
+        Path otelJar = null;
+        Path results = Path.of("benchmarks", "target", "results");
+        boolean quick = false;
+        Integer rounds = null;
+        Double seconds = null;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--agent-jar" -> agentJar = Path.of(args[++i]).toAbsolutePath();
+                case "--otel-jar" -> otelJar = Path.of(args[++i]).toAbsolutePath();
+                case "--results" -> results = Path.of(args[++i]);
+                case "--quick" -> quick = true;
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                default -> {
+                    if (args[i].startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + args[i]);
+                    }
+                    names.add(args[i]);
+                }
+            }
+        }
+        if (agentJar == null) {
+            throw new IllegalArgumentException("--agent-jar PATH is required");
+        }
+        return new BenchmarkOptions(agentJar, otelJar, results, quick, rounds, seconds, List.copyOf(names));
+    }
+
+    /** The runner options that change figures, as a reproduce command shows them. */
+    String describeForCommand() {
+        StringBuilder out = new StringBuilder();
+        if (quick) {
+            out.append(" --quick");
+        }
+        if (rounds != null) {
+            out.append(" --rounds ").append(rounds);
+        }
+        if (seconds != null) {
+            out.append(" --seconds ").append(seconds);
+        }
+        return out.toString();
+    }
+}

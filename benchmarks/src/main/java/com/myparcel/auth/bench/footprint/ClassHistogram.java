@@ -1,0 +1,63 @@
+package com.myparcel.auth.bench.footprint;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code jcmd <pid> GC.class_histogram} (which first runs a full GC): the live heap's total, the
+ * instances of the agent's own classes ({@code com.myparcel.auth.agent.*}, shaded ones included), and
+ * whether the platform MBean server exists.
+ */
+record ClassHistogram(long totalInstances, long totalBytes, long agentInstances, long agentBytes,
+        List<String> largestAgentClasses, boolean platformMBeanServer) {
+
+    private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*$");
+    private static final Pattern TOTAL = Pattern.compile("^Total\\s+(\\d+)\\s+(\\d+)\\s*$");
+    private static final String MBEAN_SERVER = "com.sun.jmx.mbeanserver.JmxMBeanServer";
+
+    static ClassHistogram take(long pid) throws IOException, InterruptedException {
+        return parse(Jcmd.run(pid, "GC.class_histogram"));
+    }
+
+    static ClassHistogram parse(String output) throws IOException {
+        long totalInstances = -1;
+        long totalBytes = -1;
+        long agentInstances = 0;
+        long agentBytes = 0;
+        boolean mbeanServer = false;
+        record AgentClass(String name, long instances, long bytes) {
+        }
+        List<AgentClass> agentClasses = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            Matcher row = ROW.matcher(line);
+            if (row.matches()) {
+                long instances = Long.parseLong(row.group(1));
+                long bytes = Long.parseLong(row.group(2));
+                String name = row.group(3);
+                if (name.startsWith(ClassLoadLog.AGENT_PACKAGE)) {
+                    agentInstances += instances;
+                    agentBytes += bytes;
+                    agentClasses.add(new AgentClass(name, instances, bytes));
+                }
+                mbeanServer |= name.equals(MBEAN_SERVER);
+                continue;
+            }
+            Matcher total = TOTAL.matcher(line.trim());
+            if (total.matches()) {
+                totalInstances = Long.parseLong(total.group(1));
+                totalBytes = Long.parseLong(total.group(2));
+            }
+        }
+        if (totalBytes < 0) {
+            throw new IOException("no Total line in the class histogram:\n" + output);
+        }
+        List<String> largest = agentClasses.stream().sorted(Comparator.comparingLong(AgentClass::bytes).reversed())
+                .limit(5).map(c -> c.name().substring(ClassLoadLog.AGENT_PACKAGE.length()) + " " + c.instances()
+                        + "×, " + c.bytes() + " B").toList();
+        return new ClassHistogram(totalInstances, totalBytes, agentInstances, agentBytes, largest, mbeanServer);
+    }
+}
