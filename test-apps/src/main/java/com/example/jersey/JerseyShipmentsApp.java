@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.glassfish.jersey.client.ClientProperties;
 import org.glassfish.jersey.client.HttpUrlConnectorProvider;
+import org.glassfish.jersey.client.RequestEntityProcessing;
 
 /**
  * A shipments client written with the Jersey (JAX-RS) client and its default connector, which sends every request
@@ -21,7 +22,7 @@ import org.glassfish.jersey.client.HttpUrlConnectorProvider;
  * {@code --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/sun.net.www.protocol.https=ALL-UNNAMED}.
  *
  * <p>Program arguments are commands, run in order: {@code list}, {@code create}, {@code patch <id>},
- * {@code foreign <absolute-url>}.
+ * {@code patch-chunked <id>} (the same PATCH, its body sent in chunked streaming mode), {@code foreign <absolute-url>}.
  *
  * <p>Output, one line per request on stdout:
  * <pre>
@@ -60,7 +61,9 @@ public class JerseyShipmentsApp {
                 } else if (command.equals("create")) {
                     app.create();
                 } else if (command.equals("patch")) {
-                    app.patch(args[i++]);
+                    app.patch(args[i++], false);
+                } else if (command.equals("patch-chunked")) {
+                    app.patch(args[i++], true);
                 } else if (command.equals("foreign")) {
                     app.foreign(args[i++]);
                 } else {
@@ -88,12 +91,17 @@ public class JerseyShipmentsApp {
         send("POST", shipments, shipments.request(JSON_API).buildPost(Entity.entity(json, JSON_API)));
     }
 
-    void patch(String id) {
+    /** PATCH with the connector's default body handling (HttpURLConnection buffers it), or chunked streaming. */
+    void patch(String id, boolean chunked) {
         WebTarget shipment = api.path("shipments").path(id);
         String json = "{\"data\":{\"type\":\"shipments\",\"id\":\"" + id + "\","
                 + "\"attributes\":{\"description\":\"jersey-patch\",\"physical_properties\":{\"weight\":750}}}}";
         printSent("PATCH", shipment, json);
-        send("PATCH", shipment, shipment.request(JSON_API).build("PATCH", Entity.entity(json, JSON_API)));
+        Invocation.Builder request = shipment.request(JSON_API);
+        if (chunked) {
+            request.property(ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.CHUNKED);
+        }
+        send("PATCH", shipment, request.build("PATCH", Entity.entity(json, JSON_API)));
     }
 
     void foreign(String absoluteUrl) {

@@ -13,11 +13,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * An unmodified Jersey client app (default connector: HttpURLConnection) gets the token, and its 401s are replayed,
- * including a PATCH that Jersey's {@code SET_METHOD_WORKAROUND} put on the connection by reflection: the replay must
- * still be a PATCH with the same body, not the POST or GET that HttpURLConnection would otherwise fall back to.
+ * including a PATCH that Jersey's {@code SET_METHOD_WORKAROUND} put on the connection by reflection, because
+ * HttpURLConnection's {@code setRequestMethod} refuses PATCH: the replay must still be a PATCH with the same body.
  */
 class JerseyClientTest {
 
@@ -64,11 +66,19 @@ class JerseyClientTest {
                 "method, path, media type and body SHA-256 of both attempts");
     }
 
-    @Test
-    void replaysPatchSetByReflectionAsPatchWithTheSameBody() {
+    /**
+     * The agent's replay reuses the request line and headers the JDK prepared for the first attempt (only
+     * Authorization is replaced), so the PATCH goes out again as it did; a replay that built a new request would need
+     * {@code setRequestMethod("PATCH")}, which HttpURLConnection refuses. {@code patch}: the connector leaves the body
+     * to HttpURLConnection, which buffers it and sends it again itself; {@code patch-chunked}: streamed, so the agent
+     * writes its own copy of the body to the reset connection before the replay.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"patch, length", "patch-chunked, chunked"})
+    void replaysPatchSetByReflectionAsPatchWithTheSameBody(String command, String framing) {
         myParcel.rejectFirstRequest("PATCH", SHIPMENT_PATH, jsonApi(200, REPLAYED_BODY));
 
-        AppRun run = jerseyApp().run("patch", SHIPMENT_ID).assertCompleted();
+        AppRun run = jerseyApp().run(command, SHIPMENT_ID).assertCompleted();
 
         run.assertOnlyResult("200", REPLAYED_BODY);
         myParcel.assertTwoAttemptsWithTwoDifferentIssuedTokens();
@@ -76,6 +86,8 @@ class JerseyClientTest {
         String sent = run.sentBodyHashes().get(0);
         assertEquals(nCopies(2, "PATCH " + SHIPMENT_PATH + " " + FakeMyParcel.JSON_API + " " + sent), attempts(),
                 "method, path, media type and body SHA-256 of both attempts");
+        assertEquals(nCopies(2, framing), myParcel.apiRequests().stream().map(JerseyClientTest::bodyFraming)
+                .collect(Collectors.toList()), "how the body was framed on both attempts");
     }
 
     @Test
@@ -109,6 +121,15 @@ class JerseyClientTest {
                 .map(request -> request.getMethod() + " " + request.getUrl() + " " + Requests.mediaType(request) + " "
                         + Requests.bodySha256(request))
                 .collect(Collectors.toList());
+    }
+
+    /** {@code chunked} for a body sent with Transfer-Encoding: chunked, {@code length} for one with Content-Length. */
+    private static String bodyFraming(LoggedRequest request) {
+        String transferEncoding = request.getHeader("Transfer-Encoding");
+        if (transferEncoding != null && transferEncoding.contains("chunked")) {
+            return "chunked";
+        }
+        return request.containsHeader("Content-Length") ? "length" : "none";
     }
 
     private static List<String> bodyHashesOf(List<LoggedRequest> requests) {
