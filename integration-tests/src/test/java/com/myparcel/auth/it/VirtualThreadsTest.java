@@ -156,11 +156,13 @@ class VirtualThreadsTest {
 
     /**
      * One pinned virtual thread, and whether the agent pinned it: an agent frame is on its stack, and the thread was
-     * not pinned by the JVM loading or initializing a class. Classes are loaded lazily by whichever thread touches
-     * them first, the JDK's and the agent's alike; a virtual thread is pinned while the VM does that (it holds a
-     * critical section, "Freeze or preempt failed (2)"), while it waits for another thread's static initializer
-     * ("Waited for initialization of ..."), or when the loading or initializing code above the agent's frames
-     * blocks. Anything else with an agent frame, such as a token wait that cannot unmount, is the agent's.
+     * not pinned by the JVM loading, linking or initializing a class. That happens lazily on whichever thread first
+     * touches a class, a lambda or a constant, the JDK's and the agent's alike, so the first burst of requests pins
+     * virtual threads for microseconds to milliseconds with or without the agent: while the VM resolves (it cannot
+     * preempt the thread: "Freeze or preempt failed (2)"), while the thread waits for another thread's static
+     * initializer ("Waited for initialization of ..."), or when loading, linking or initializing code above the
+     * agent's frames blocks. Anything else with an agent frame, such as a token wait that cannot unmount, is the
+     * agent's.
      */
     private record Pinned(String description, boolean byAgent) {
 
@@ -179,11 +181,13 @@ class VirtualThreadsTest {
             return new Pinned(describe(event, frames), topAgentFrame >= 0 && !classLoading);
         }
 
+        /** A frame of class loading or initialization, or of the VM's up-call linking a lambda or constant. */
         private static boolean loadsOrInitializes(RecordedFrame frame) {
             String method = frame.getMethod().getName();
             return method.equals("<clinit>") || method.startsWith("loadClass") || method.startsWith("findClass")
                     || method.startsWith("defineClass") || method.startsWith("forName")
-                    || method.startsWith("ensureClassInitialized");
+                    || method.startsWith("ensureClassInitialized")
+                    || typeName(frame).equals("java.lang.invoke.MethodHandleNatives");
         }
 
         private static String typeName(RecordedFrame frame) {
