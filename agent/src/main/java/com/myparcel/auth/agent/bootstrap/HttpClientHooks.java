@@ -29,8 +29,16 @@ public final class HttpClientHooks {
     }
 
     private static volatile Adapter adapter;
-    /** Makes the adapter on the first request: an application that never uses HttpClient never pays for it. */
+    /**
+     * Makes the adapter on the first request: an application that never uses HttpClient never pays for it.
+     * Cleared only once the one attempt has ended, so that requests racing with it wait for the adapter.
+     */
     private static volatile Callable<Adapter> adapterFactory;
+    /**
+     * The adapter is being made, by the thread holding the class's monitor (guarded by it): a request that thread
+     * makes meanwhile is left alone instead of making a second adapter.
+     */
+    private static boolean making;
     private static volatile Consumer<Throwable> failures;
 
     private HttpClientHooks() {
@@ -51,14 +59,19 @@ public final class HttpClientHooks {
         if (made != null || adapterFactory == null) {
             return made;
         }
+        // Not made yet, or being made by another thread: wait for it here. (A request made meanwhile must not go
+        // out untouched, without a token and without a word, as when the factory was cleared before the call.)
         synchronized (HttpClientHooks.class) {
             Callable<Adapter> factory = adapterFactory;
-            if (adapter == null && factory != null) {
-                adapterFactory = null; // one attempt: a failure is reported once, not per request
+            if (adapter == null && factory != null && !making) {
+                making = true;
                 try {
                     adapter = factory.call();
                 } catch (Throwable t) {
                     failed(t);
+                } finally {
+                    making = false;
+                    adapterFactory = null; // one attempt: a failure is reported once, not per request
                 }
             }
             return adapter;
