@@ -18,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Connects the JDK's HttpClient to the {@link RequestAuthorizer}, through {@link HttpClientHooks}; it
- * decides nothing itself. Loaded beside the java.net.http module by a child of the platform class
- * loader. Every method catches everything: a failure inside the agent leaves the request as the
+ * decides nothing itself. Made on the first HttpClient request (it loads java.net.http), by the
+ * application class loader like the rest of the agent. Every method catches everything: a failure inside the agent leaves the request as the
  * application made it.
  */
 public final class HttpClientAdapter implements HttpClientHooks.Adapter {
