@@ -1,5 +1,7 @@
 package com.example.feign;
 
+import com.example.output.ShipmentJson;
+import com.example.output.ShipmentsOutput;
 import feign.Feign;
 import feign.FeignException;
 import feign.Headers;
@@ -8,9 +10,6 @@ import feign.RequestLine;
 import feign.ResponseInterceptor;
 import feign.Target;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.function.Supplier;
 
 /**
@@ -81,8 +80,8 @@ public class FeignShipmentsApp {
             if (command.equals("list")) {
                 app.call("GET", "/shipments", app.api::list);
             } else if (command.equals("create")) {
-                String json = shipmentJson("feign-create");
-                printSent("POST", "/shipments", json);
+                String json = ShipmentJson.shipment("feign-create");
+                ShipmentsOutput.sent("POST", "/shipments", json);
                 app.call("POST", "/shipments", () -> app.api.create(json));
             } else if (command.equals("foreign")) {
                 URI page = URI.create(args[i++]);
@@ -100,50 +99,12 @@ public class FeignShipmentsApp {
     private void call(String method, String path, Supplier<String> request) {
         try {
             String body = request.get();
-            printResult(method, path, lastStatus.status, body);
+            ShipmentsOutput.result(method, path, lastStatus.status, body);
         } catch (FeignException e) {
             // 4xx and 5xx: Feign's default ErrorDecoder throws, carrying the status and body the app saw
-            printResult(method, path, e.status(), e.contentUTF8());
+            ShipmentsOutput.result(method, path, e.status(), e.contentUTF8());
         } catch (Exception e) {
-            String message = String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
-            System.out.println("ERROR " + method + " " + path + " " + e.getClass().getName() + ": " + message);
-        }
-    }
-
-    private static void printSent(String method, String path, String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        System.out.println("SENT " + method + " " + path + " " + body.length + " " + sha256(body));
-    }
-
-    private static void printResult(String method, String path, int status, String body) {
-        String text = (body == null ? "" : body).replaceAll("\\s+", " ");
-        String snippet = text.length() > 80 ? text.substring(0, 80) : text;
-        int length = body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length;
-        System.out.println("RESULT " + method + " " + path + " " + status + " " + length + " " + snippet);
-    }
-
-    static String shipmentJson(String reference) {
-        return "{\"data\":{\"type\":\"shipments\",\"attributes\":{"
-                + "\"description\":\"" + reference + "\","
-                + "\"customer_reference\":\"order-" + reference + "-4711\","
-                + "\"recipient_address\":{\"street_1\":\"Baker Street\",\"street_number\":221,"
-                + "\"postal_code\":\"NW1 6XE\",\"city\":\"London\",\"country_code\":\"GB\","
-                + "\"first_name\":\"Sherlock\",\"last_name\":\"Holmes\"},"
-                + "\"physical_properties\":{\"weight\":500}},"
-                + "\"relationships\":{\"shop\":{\"data\":{\"type\":\"shops\","
-                + "\"id\":\"1ab2c3d4-0000-4000-8000-000000000001\"}}}}}";
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            StringBuilder hex = new StringBuilder();
-            for (byte b : digest) {
-                hex.append(String.format("%02x", b));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            ShipmentsOutput.error(method, path, e);
         }
     }
 }

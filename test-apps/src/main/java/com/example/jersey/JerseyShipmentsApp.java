@@ -1,15 +1,13 @@
 package com.example.jersey;
 
+import com.example.output.ShipmentJson;
+import com.example.output.ShipmentsOutput;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.glassfish.jersey.client.ClientProperties;
 import org.glassfish.jersey.client.HttpUrlConnectorProvider;
 import org.glassfish.jersey.client.RequestEntityProcessing;
@@ -86,8 +84,8 @@ public class JerseyShipmentsApp {
 
     void create() {
         WebTarget shipments = api.path("shipments");
-        String json = shipmentJson("jersey-create");
-        printSent("POST", shipments, json);
+        String json = ShipmentJson.shipment("jersey-create");
+        ShipmentsOutput.sent("POST", shipments.getUri(), json);
         send("POST", shipments, shipments.request(JSON_API).buildPost(Entity.entity(json, JSON_API)));
     }
 
@@ -96,7 +94,7 @@ public class JerseyShipmentsApp {
         WebTarget shipment = api.path("shipments").path(id);
         String json = "{\"data\":{\"type\":\"shipments\",\"id\":\"" + id + "\","
                 + "\"attributes\":{\"description\":\"jersey-patch\",\"physical_properties\":{\"weight\":750}}}}";
-        printSent("PATCH", shipment, json);
+        ShipmentsOutput.sent("PATCH", shipment.getUri(), json);
         Invocation.Builder request = shipment.request(JSON_API);
         if (chunked) {
             request.property(ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.CHUNKED);
@@ -113,47 +111,9 @@ public class JerseyShipmentsApp {
 
     private static void send(String method, WebTarget target, Invocation invocation) {
         try (Response response = invocation.invoke()) {
-            printResult(method, target.getUri(), response.getStatus(), response.readEntity(String.class));
+            ShipmentsOutput.result(method, target.getUri(), response.getStatus(), response.readEntity(String.class));
         } catch (Exception e) {
-            String message = String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
-            System.out.println("ERROR " + method + " " + target.getUri() + " " + e.getClass().getName() + ": " + message);
-        }
-    }
-
-    private static void printSent(String method, WebTarget target, String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        System.out.println("SENT " + method + " " + target.getUri().getPath() + " " + body.length + " " + sha256(body));
-    }
-
-    private static void printResult(String method, URI uri, int status, String body) {
-        String text = (body == null ? "" : body).replaceAll("\\s+", " ");
-        String snippet = text.length() > 80 ? text.substring(0, 80) : text;
-        int length = body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length;
-        System.out.println("RESULT " + method + " " + uri.getPath() + " " + status + " " + length + " " + snippet);
-    }
-
-    static String shipmentJson(String reference) {
-        return "{\"data\":{\"type\":\"shipments\",\"attributes\":{"
-                + "\"description\":\"" + reference + "\","
-                + "\"customer_reference\":\"order-" + reference + "-4711\","
-                + "\"recipient_address\":{\"street_1\":\"Baker Street\",\"street_number\":221,"
-                + "\"postal_code\":\"NW1 6XE\",\"city\":\"London\",\"country_code\":\"GB\","
-                + "\"first_name\":\"Sherlock\",\"last_name\":\"Holmes\"},"
-                + "\"physical_properties\":{\"weight\":500}},"
-                + "\"relationships\":{\"shop\":{\"data\":{\"type\":\"shops\","
-                + "\"id\":\"1ab2c3d4-0000-4000-8000-000000000001\"}}}}}";
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            StringBuilder hex = new StringBuilder();
-            for (byte b : digest) {
-                hex.append(String.format("%02x", b));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            ShipmentsOutput.error(method, target.getUri(), e);
         }
     }
 }

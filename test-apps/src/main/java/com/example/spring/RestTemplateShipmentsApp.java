@@ -1,5 +1,7 @@
 package com.example.spring;
 
+import com.example.output.ShipmentJson;
+import com.example.output.ShipmentsOutput;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;

@@ -1,13 +1,13 @@
-package com.example.spring;
+package com.example.output;
 
-/** The JSON:API documents the Spring shipments apps send, as hand-written strings (no JSON library on the class path). */
-final class ShipmentJson {
+/** The JSON:API documents the library shipments apps (Spring, Jersey, OpenFeign) send, as hand-written strings (no JSON library on the class path). */
+public final class ShipmentJson {
 
     private ShipmentJson() {
     }
 
     /** A new shipment; {@code reference} ends up in its description and customer reference. */
-    static String shipment(String reference) {
+    public static String shipment(String reference) {
         return "{\"data\":{\"type\":\"shipments\",\"attributes\":{"
                 + "\"description\":\"" + reference + "\","
                 + "\"customer_reference\":\"order-" + reference + "-4711\","
@@ -20,7 +20,7 @@ final class ShipmentJson {
     }
 
     /** A change to shipment {@code id}: its weight. */
-    static String weightUpdate(String id, int grams) {
+    public static String weightUpdate(String id, int grams) {
         return "{\"data\":{\"type\":\"shipments\",\"id\":\"" + id + "\",\"attributes\":{"
                 + "\"physical_properties\":{\"weight\":" + grams + "}}}}";
     }
