@@ -6,10 +6,7 @@ import com.myparcel.auth.agent.config.InvalidSettingException;
 import com.myparcel.auth.agent.config.SettingSources;
 import com.myparcel.auth.agent.config.Settings;
 import com.myparcel.auth.agent.config.SettingsLoader;
-import com.myparcel.auth.agent.instrumentation.BootstrapInjector;
-import com.myparcel.auth.agent.instrumentation.ClientAdapters;
 import com.myparcel.auth.agent.instrumentation.AdviceTransformer;
-import com.myparcel.auth.agent.instrumentation.ClassInstrumentation;
 import com.myparcel.auth.agent.instrumentation.httpclient.HttpClientInstrumentation;
 import com.myparcel.auth.agent.instrumentation.httpclient.HttpRequestImplInstrumentation;
 import com.myparcel.auth.agent.instrumentation.httpurlconnection.HttpUrlConnectionInstrumentation;
@@ -68,10 +65,11 @@ public final class AgentInstaller {
             RequestAuthorizer authorizer = new RequestAuthorizer(settings.apiDestinations(), tokens,
                     settings.tokenWait(), settings.overrideAuthorization());
             AgentRuntime.install(authorizer);
-            // Instrument before the first token request: that request loads HttpURLConnection on another
-            // thread, and a class loaded between the transformer's registration and its scan of the
-            // loaded classes would escape both.
-            instrument(instrumentation, agentJar);
+            // Before the first token request, which loads HttpURLConnection on the agent's thread.
+            AdviceTransformer transformer = new AdviceTransformer(List.of(new HttpUrlConnectionInstrumentation(),
+                    new HttpClientInstrumentation(), new HttpRequestImplInstrumentation()), instrumentation, agentJar);
+            transformer.register();
+            agentThread.execute(new HookPreparation(transformer));
             tokens.start();
             new StatusRegistration(new AgentStatus(tokens, authorizer.metrics(), Clock.systemUTC()), agentThread)
                     .registerWhenSafe(instrumentation);
@@ -87,12 +85,23 @@ public final class AgentInstaller {
         }
     }
 
-    private static void instrument(Instrumentation instrumentation, JarFile agentJar) throws Exception {
-        Module hooks = BootstrapInjector.inject(instrumentation, agentJar);
-        ClientAdapters.connect();
-        List<ClassInstrumentation> instrumentations = List.of(new HttpUrlConnectionInstrumentation(),
-                new HttpClientInstrumentation(), new HttpRequestImplInstrumentation());
-        new AdviceTransformer(instrumentations, agentJar, hooks).install(instrumentation);
+    /** The hooks made ready on the agent's thread, unless a target class's loading comes first. */
+    private static final class HookPreparation implements Runnable {
+        private final AdviceTransformer transformer;
+
+        HookPreparation(AdviceTransformer transformer) {
+            this.transformer = transformer;
+        }
+
+        @Override
+        public void run() {
+            try {
+                transformer.prepareHooks();
+            } catch (Throwable t) {
+                AgentLog.error("could not instrument the JDK clients (" + t.getClass().getName()
+                        + "); their requests are not authorized");
+            }
+        }
     }
 
     /** Backoff jitter. A named class: a lambda's first use costs milliseconds of start-up. */

@@ -1,0 +1,49 @@
+package com.myparcel.auth.agent.instrumentation;
+
+import java.lang.instrument.Instrumentation;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.JarFile;
+
+/**
+ * Makes the bootstrap hooks ready for inlined advice, once, on whichever thread needs them first: the
+ * agent's thread right after start, or an application thread whose loading of a target class comes
+ * sooner. Ready means defined in the bootstrap class loader, readable by the JDK modules that call them,
+ * and connected to the adapters; a transformed class must never run before that, since the JVM would
+ * remember a failed resolution of a hook for good.
+ */
+public final class HookInstallation {
+
+    private final Instrumentation instrumentation;
+    private final JarFile agentJar;
+    private final Set<String> targetPackages;
+    private boolean ready;
+
+    /** @param targetPackages the packages of the instrumented JDK classes, whose modules must read the hooks */
+    public HookInstallation(Instrumentation instrumentation, JarFile agentJar, Set<String> targetPackages) {
+        this.instrumentation = instrumentation;
+        this.agentJar = agentJar;
+        this.targetPackages = targetPackages;
+    }
+
+    /** Returns once the hooks are ready; a failure is thrown to every caller until one succeeds. */
+    public synchronized void ensureReady() throws Exception {
+        if (ready) {
+            return;
+        }
+        Module hooks = BootstrapInjector.inject(instrumentation, agentJar);
+        letTargetModulesRead(hooks);
+        ClientAdapters.connect();
+        ready = true;
+    }
+
+    /** The hooks live in the bootstrap loader's unnamed module, which a named JDK module does not read. */
+    private void letTargetModulesRead(Module hooks) {
+        for (Module module : ModuleLayer.boot().modules()) {
+            if (!Collections.disjoint(module.getPackages(), targetPackages) && !module.canRead(hooks)) {
+                instrumentation.redefineModule(module, Set.of(hooks), Map.of(), Map.of(), Set.of(), Map.of());
+            }
+        }
+    }
+}
