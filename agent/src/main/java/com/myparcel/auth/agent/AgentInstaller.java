@@ -1,7 +1,6 @@
 package com.myparcel.auth.agent;
 
 import com.myparcel.auth.agent.authorization.AgentRuntime;
-import com.myparcel.auth.agent.authorization.RequestAuthorizer;
 import com.myparcel.auth.agent.config.InvalidSettingException;
 import com.myparcel.auth.agent.config.SettingSources;
 import com.myparcel.auth.agent.config.Settings;
@@ -11,21 +10,13 @@ import com.myparcel.auth.agent.instrumentation.httpclient.HttpClientInstrumentat
 import com.myparcel.auth.agent.instrumentation.httpclient.HttpRequestImplInstrumentation;
 import com.myparcel.auth.agent.instrumentation.httpurlconnection.HttpUrlConnectionInstrumentation;
 import com.myparcel.auth.agent.log.AgentLog;
-import com.myparcel.auth.agent.token.Backoff;
-import com.myparcel.auth.agent.token.TokenEndpointClient;
-import com.myparcel.auth.agent.token.TokenManager;
-import com.myparcel.auth.agent.status.AgentStatus;
-import com.myparcel.auth.agent.status.StatusRegistration;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.DoubleSupplier;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.jar.JarFile;
 
 /**
@@ -54,25 +45,15 @@ public final class AgentInstaller {
                 return;
             }
             Settings settings = loader.load();
-            // Premain does only what must precede main: settings, the transformers, the agent thread.
-            // Everything slow (TLS, JSON, Byte Buddy, the token request) happens on that thread or
+            // Premain does only what must precede main: settings, the transformer, the agent thread.
+            // Everything else (the token life cycle, TLS, JSON, Byte Buddy) happens on that thread, or
             // when a target class first loads.
             ScheduledExecutorService agentThread = AgentThread.start();
-            TokenManager tokens = new TokenManager(
-                    new TokenEndpointClient(settings.authUrl(), settings.clientId(), settings.clientSecret(),
-                            settings.scope(), Clock.systemUTC()),
-                    Clock.systemUTC(), settings.refreshMargin(), new Backoff(new RandomFraction()), agentThread);
-            RequestAuthorizer authorizer = new RequestAuthorizer(settings.apiDestinations(), tokens,
-                    settings.tokenWait(), settings.overrideAuthorization());
-            AgentRuntime.install(authorizer);
-            // Before the first token request, which loads HttpURLConnection on the agent's thread.
+            AgentRuntime.starting(settings.tokenWait());
             AdviceTransformer transformer = new AdviceTransformer(List.of(new HttpUrlConnectionInstrumentation(),
                     new HttpClientInstrumentation(), new HttpRequestImplInstrumentation()), instrumentation, agentJar);
             transformer.register();
-            agentThread.execute(new HookPreparation(transformer));
-            tokens.start();
-            new StatusRegistration(new AgentStatus(tokens, authorizer.metrics(), Clock.systemUTC()), agentThread)
-                    .registerWhenSafe(instrumentation);
+            agentThread.execute(new AgentStartup(settings, agentThread, transformer, instrumentation));
             installed = true;
             AgentLog.info("active " + version() + ": environment " + settings.environment().settingValue()
                     + ", token endpoint " + settings.authUrl() + ", API hosts " + settings.apiDestinations().describe()
@@ -82,33 +63,6 @@ public final class AgentInstaller {
         } catch (Throwable t) {
             AgentRuntime.install(null);
             AgentLog.error("could not start (" + t.getClass().getName() + "); the application runs without it");
-        }
-    }
-
-    /** The hooks made ready on the agent's thread, unless a target class's loading comes first. */
-    private static final class HookPreparation implements Runnable {
-        private final AdviceTransformer transformer;
-
-        HookPreparation(AdviceTransformer transformer) {
-            this.transformer = transformer;
-        }
-
-        @Override
-        public void run() {
-            try {
-                transformer.prepareHooks();
-            } catch (Throwable t) {
-                AgentLog.error("could not instrument the JDK clients (" + t.getClass().getName()
-                        + "); their requests are not authorized");
-            }
-        }
-    }
-
-    /** Backoff jitter. A named class: a lambda's first use costs milliseconds of start-up. */
-    private static final class RandomFraction implements DoubleSupplier {
-        @Override
-        public double getAsDouble() {
-            return ThreadLocalRandom.current().nextDouble();
         }
     }
 

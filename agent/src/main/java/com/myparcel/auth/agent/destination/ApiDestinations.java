@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Which destinations get the token. A bare host matches that host exactly (case-insensitive, one
@@ -21,9 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class ApiDestinations {
 
-    // RFC 1123 labels; IDN hosts must be given in their ASCII (punycode) form.
-    private static final Pattern HOST_NAME = Pattern.compile(
-            "(?i)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
+    private static final int MAX_LABEL_LENGTH = 63;
 
     private final Set<String> httpsHosts;
     /** Origins by host, so that matching a request builds no lookup key. */
@@ -55,7 +52,7 @@ public final class ApiDestinations {
                 origins.computeIfAbsent(origin.host, ignored -> new ArrayList<>()).add(origin);
             } else {
                 String host = normalizeHost(entry);
-                if (!HOST_NAME.matcher(host).matches()) {
+                if (!isHostName(host)) {
                     throw new IllegalArgumentException("'" + entry + "' is not a host name (give a bare host such as"
                             + " api.myparcel.com, or an origin such as http://localhost:8080)");
                 }
@@ -67,6 +64,37 @@ public final class ApiDestinations {
             throw new IllegalArgumentException("no host given");
         }
         return new ApiDestinations(Set.copyOf(hosts), Map.copyOf(origins), Collections.unmodifiableList(described));
+    }
+
+    /**
+     * RFC 1123 labels separated by dots; IDN hosts must be given in their ASCII (punycode) form. Checked
+     * by hand because java.util.regex, first used in premain, costs the application's start milliseconds.
+     */
+    static boolean isHostName(String host) {
+        int labelStart = 0;
+        for (int i = 0; i <= host.length(); i++) {
+            if (i == host.length() || host.charAt(i) == '.') {
+                if (!isLabel(host, labelStart, i)) {
+                    return false;
+                }
+                labelStart = i + 1;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLabel(String host, int start, int end) {
+        if (end - start < 1 || end - start > MAX_LABEL_LENGTH || host.charAt(start) == '-'
+                || host.charAt(end - 1) == '-') {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = host.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean matches(URL url) {

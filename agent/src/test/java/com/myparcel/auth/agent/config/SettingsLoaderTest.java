@@ -120,7 +120,8 @@ class SettingsLoaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"500ms,PT0.5S", "30s,PT30S", "5m,PT5M", "1h,PT1H", "PT2M,PT2M", "0s,PT0S"})
+    @CsvSource({"500ms,PT0.5S", "30s,PT30S", "5m,PT5M", "1h,PT1H", "PT2M,PT2M", "0s,PT0S", "' 10 s ',PT10S",
+        "999999999ms,PT277H46M39.999S"})
     void durationForms(String text, String expected) throws Exception {
         assertEquals(Duration.parse(expected), Durations.parse("myparcel.token-wait", text));
     }
@@ -128,6 +129,10 @@ class SettingsLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "myparcel.token-wait|10x",
+        "myparcel.token-wait|1000000000s",
+        "myparcel.token-wait|-5s",
+        "myparcel.token-wait|s",
+        "myparcel.token-wait|5 sec",
         "myparcel.refresh-margin|-PT5M",
         "myparcel.refresh-margin|five minutes",
         "myparcel.api-hosts|https://api.myparcel.com/shipments",

@@ -63,10 +63,19 @@ class ApiDestinationsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"api.myparcel.com/shipments", "ftp://api.myparcel.com", "https://api.myparcel.com/path",
-        "https://user@api.myparcel.com", "api..myparcel.com", " , ", "-api.myparcel.com", "api.myparcel.com:443"})
+        "https://user@api.myparcel.com", "api..myparcel.com", " , ", "-api.myparcel.com", "api.myparcel.com:443",
+        "api-.myparcel.com", "api_1.myparcel.com", ".myparcel.com", "api.myparcél.com",
+        "a234567890123456789012345678901234567890123456789012345678901234.myparcel.com"})
     void malformedEntriesAreRejectedWithTheEntryNamed(String list) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ApiDestinations.parse(list));
         assertFalse(error.getMessage().isBlank());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "a", "API.MyParcel.com", "sandbox-api.myparcel.com", "xn--myparcl-gya.com",
+        "10.0.0.1", "a23456789012345678901234567890123456789012345678901234567890123.myparcel.com"})
+    void hostNamesFollowRfc1123(String host) {
+        assertTrue(ApiDestinations.isHostName(host));
     }
 
     @Test
