@@ -9,16 +9,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * One client-credentials token request. Uses the JDK's HttpURLConnection, so the JVM's proxy
  * ({@code https.proxyHost}, the default ProxySelector) and TLS settings (trust store, default
- * SSLSocketFactory) apply as they do to the application. The adapters recognise this thread's own
- * request through {@link AgentRequests} and leave it alone.
+ * SSLSocketFactory) apply as they do to the application. The whole exchange has a deadline, enforced
+ * over https by the socket (see {@link DeadlineSslSocketFactory}); over plain http, allowed to a
+ * loopback endpoint only, the connect and read timeouts bound each step and the deadline the body. The
+ * adapters recognise this thread's own request through {@link AgentRequests} and leave it alone.
  */
 public final class TokenEndpointClient implements TokenSource {
 
@@ -59,48 +60,26 @@ public final class TokenEndpointClient implements TokenSource {
     }
 
     private AccessToken exchange() throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();
-        // The read timeout restarts with every byte: a server that answers byte by byte needs a deadline
-        // for the whole exchange. The body is read through a stream that checks it; a server that is
-        // slow before the body is cut off by a disconnect, made on a thread of its own because
-        // disconnect() can block, and the JDK's shared delay thread that times it must never block.
         // The deadline bounds the exchange with the server, so the local set-up comes first: the JSON
-        // body and the JVM's default TLS context (slow the first time, with nothing sent yet).
+        // body, and the JVM's default TLS context (slow the first time, with nothing sent yet).
         byte[] body = requestBody();
-        AbortableSslSocketFactory sockets = null;
-        if (connection instanceof HttpsURLConnection) {
-            // The JVM's default TLS settings, with a handle on the socket to close at the deadline.
-            sockets = new AbortableSslSocketFactory(HttpsURLConnection.getDefaultSSLSocketFactory());
-            ((HttpsURLConnection) connection).setSSLSocketFactory(sockets);
-        }
+        SSLSocketFactory tls = HttpsURLConnection.getDefaultSSLSocketFactory();
+        HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(totalTimeoutMillis);
-        AbortableSslSocketFactory abortable = sockets;
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        AtomicBoolean overdue = new AtomicBoolean();
-        finished.orTimeout(totalTimeoutMillis, TimeUnit.MILLISECONDS).whenComplete((done, timeout) -> {
-            if (timeout != null) {
-                overdue.set(true);
-                // Closing the socket never blocks this shared JDK thread; disconnect() could (plain
-                // http, loopback only), so it gets a thread of its own.
-                if (abortable != null) {
-                    abortable.abort();
-                } else {
-                    Thread disconnect = new Thread(connection::disconnect, "myparcel-auth-token-deadline");
-                    disconnect.setDaemon(true);
-                    disconnect.start();
-                }
-            }
-        });
+        if (connection instanceof HttpsURLConnection) {
+            // The read timeout restarts with every byte: every read of the exchange (TLS handshake,
+            // headers, body) is cut off at the deadline by the socket itself, with no timer thread.
+            ((HttpsURLConnection) connection).setSSLSocketFactory(new DeadlineSslSocketFactory(tls, deadline));
+        }
         try {
             return send(connection, body, deadline);
         } catch (IOException e) {
-            if (overdue.get() || System.nanoTime() - deadline > 0) {
+            if (System.nanoTime() - deadline > 0) {
                 throw new TokenEndpointException("token endpoint did not answer within " + totalTimeoutMillis
                         + " ms", 0, null, null, null);
             }
             throw e;
         } finally {
-            finished.complete(null);
             connection.disconnect();
         }
     }
@@ -113,7 +92,7 @@ public final class TokenEndpointClient implements TokenSource {
     }
 
     private AccessToken send(HttpURLConnection connection, byte[] body, long deadline) throws IOException {
-        connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        connection.setConnectTimeout(Math.min(CONNECT_TIMEOUT_MILLIS, totalTimeoutMillis));
         connection.setReadTimeout(READ_TIMEOUT_MILLIS);
         connection.setUseCaches(false);
         connection.setInstanceFollowRedirects(false);
@@ -130,6 +109,7 @@ public final class TokenEndpointClient implements TokenSource {
         if (status != 200) {
             throw failure(connection, status);
         }
+        // Plain http (a loopback endpoint only) has no socket of the agent's: its body is timed here.
         try (InputStream in = new DeadlineInputStream(connection.getInputStream(), deadline)) {
             return toAccessToken(TokenResponse.read(in), requestedAt);
         }

@@ -14,6 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,6 +133,45 @@ class TokenEndpointClientTest {
                 Clock.systemUTC(), 1_000);
         TokenEndpointException error = assertThrows(TokenEndpointException.class, withOneSecondDeadline::fetch);
         assertTrue(error.getMessage().contains("did not answer within"), error.getMessage());
+    }
+
+    /**
+     * Over https the deadline holds in the TLS handshake too, with no thread to enforce it: a server that
+     * says nothing is cut off at the 1 s deadline, long before the 10 s read timeout; one that sends a TLS
+     * record a byte at a time (each read well within the read timeout) is cut off too.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anHttpsEndpointStuckInTheHandshakeIsCutOffAtTheDeadline(boolean dribbling) throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> {
+                try (Socket socket = server.accept(); OutputStream out = socket.getOutputStream()) {
+                    // A TLS handshake record header announcing 16 KiB, then its body a byte at a time.
+                    byte[] header = {0x16, 0x03, 0x03, 0x40, 0x00};
+                    out.write(header);
+                    for (int i = 0; i < 100 && dribbling; i++) {
+                        Thread.sleep(200);
+                        out.write(0);
+                        out.flush();
+                    }
+                    Thread.sleep(15_000);
+                } catch (Exception e) {
+                    // the client hung up
+                }
+            });
+            answering.setDaemon(true);
+            answering.start();
+            TokenEndpointClient withOneSecondDeadline = new TokenEndpointClient(
+                    URI.create("https://127.0.0.1:" + server.getLocalPort() + "/access-token"), "client-1", "secret",
+                    "*", Clock.systemUTC(), 1_000);
+            long started = System.nanoTime();
+            TokenEndpointException error = assertThrows(TokenEndpointException.class, withOneSecondDeadline::fetch);
+            long tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            assertTrue(error.getMessage().contains("did not answer within"), error.getMessage());
+            assertTrue(tookMillis < TokenEndpointClient.READ_TIMEOUT_MILLIS / 2,
+                    "cut off after " + tookMillis + " ms: by the read timeout, not the deadline");
+            answering.interrupt();
+        }
     }
 
     @Test
