@@ -1,6 +1,7 @@
 package com.example.reliability;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.Callable;
@@ -11,7 +12,8 @@ import java.time.Duration;
  * application. Run as a second {@code -javaagent:test-apps.jar=fault=<kind>} AFTER the real agent (the
  * {@link com.example.legacy.EarlyLoader} premain hands agent arguments starting with {@code fault=} to this
  * class). The agent's classes are on the application class path (its hooks in the bootstrap class loader), so
- * reflection from here finds them.
+ * reflection from here finds them. The agent finishes its start on its own thread, after its premain: this
+ * waits for that (its authorizer installed, its hooks connected) and then breaks it, before main runs.
  * <ul>
  *   <li>{@code fault=http-client-adapter}: the HttpClient adapter is replaced by a proxy whose every method
  *       throws a RuntimeException;</li>
@@ -24,12 +26,14 @@ public final class FaultInjector {
 
     /** The message of every exception this injector throws: the agent must never print it. */
     public static final String MESSAGE = "injected fault, not for the log";
+    private static final String HOOKS = "com.myparcel.auth.agent.bootstrap.HttpClientHooks";
 
     private FaultInjector() {
     }
 
     public static void install(String kind) {
         try {
+            awaitAgentStarted();
             if (kind.equals("http-client-adapter")) {
                 breakHttpClientAdapter();
             } else if (kind.equals("authorizer")) {
@@ -43,9 +47,30 @@ public final class FaultInjector {
         }
     }
 
+    private static void awaitAgentStarted() throws Exception {
+        Class<?> runtime = Class.forName("com.myparcel.auth.agent.authorization.AgentRuntime");
+        if (runtime.getMethod("authorizer").invoke(null) == null) { // waits for the agent's start
+            throw new IllegalStateException("the agent did not start");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Field factory = Class.forName(HOOKS, false, null).getDeclaredField("adapterFactory");
+                factory.setAccessible(true);
+                if (factory.get(null) != null) {
+                    return;
+                }
+            } catch (ClassNotFoundException notYet) {
+                // the hooks are not in the bootstrap class loader yet
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("the agent's hooks were not connected within 10 s");
+    }
+
     private static void breakHttpClientAdapter() throws Exception {
-        Class<?> hooks = Class.forName("com.myparcel.auth.agent.bootstrap.HttpClientHooks");
-        Class<?> adapter = Class.forName("com.myparcel.auth.agent.bootstrap.HttpClientHooks$Adapter");
+        Class<?> hooks = Class.forName(HOOKS, false, null);
+        Class<?> adapter = Class.forName(HOOKS + "$Adapter", false, null);
         InvocationHandler throwing = (proxy, method, args) -> {
             throw new IllegalStateException(MESSAGE + " (" + method.getName() + ")");
         };
