@@ -50,7 +50,7 @@ final class AgentStartup implements Runnable {
             transformer.prepareHooks();
             tokens.start();
             new StatusRegistration(new AgentStatus(tokens, authorizer.metrics(), Clock.systemUTC()), agentThread)
-                    .registerWhenSafe(instrumentation);
+                    .registerWhenServerExists(instrumentation);
         } catch (Throwable t) {
             AgentRuntime.install(null);
             AgentLog.error("could not start (" + t.getClass().getName() + "); the application runs without it");

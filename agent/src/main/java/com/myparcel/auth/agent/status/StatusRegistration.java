@@ -3,27 +3,30 @@ package com.myparcel.auth.agent.status;
 import com.myparcel.auth.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.management.ObjectName;
 
 /**
- * Registers the status MBean without disturbing the application's logging. The platform MBean server
- * initialises java.util.logging, and an application that installs its own LogManager later (a
- * {@code java.util.logging.manager} set in main, JBoss LogManager, log4j-jul) would be broken by an
- * agent that did so first. So the MBean is registered only once java.util.logging is loaded anyway (and
- * the configured manager, if any), or after {@link #LATEST} seconds when no manager is configured.
- * Everything runs on the agent's own thread.
+ * Registers the status MBean once the JVM's platform MBean server exists, and never creates that server
+ * itself: creating it costs the application about 0.4 MiB of heap and initialises java.util.logging, which
+ * would break an application that installs its own LogManager later (a {@code java.util.logging.manager}
+ * set in main, JBoss LogManager, log4j-jul). Whoever looks at the MBean creates the server anyway: a JMX
+ * client attaching (JConsole, VisualVM, jcmd's ManagementAgent.start), remote JMX settings, or the
+ * application's own use of JMX. The server's class loading is watched as it happens, and the registration
+ * runs on the agent's own thread.
  */
 public final class StatusRegistration {
 
     public static final String OBJECT_NAME = "com.myparcel.auth:type=Agent";
-    /** Time for the application to finish the logging set-up it has begun. */
+    /** Loaded when an MBean server is made, the platform one included. */
+    static final String MBEAN_SERVER_CLASS = "com.sun.jmx.mbeanserver.JmxMBeanServer";
+    /**
+     * Time for whoever made an MBean server to finish. Should it have been a private one, asking for the
+     * platform server then creates it: this much later, the application's logging set-up is done.
+     */
     static final long SETTLE_SECONDS = 1;
-    /** With no LogManager configured, registering initialises the default one: harmless by then. */
-    static final long LATEST = 60;
     static final int ATTEMPTS = 10;
 
     private final AgentStatusMBean status;
@@ -34,32 +37,14 @@ public final class StatusRegistration {
         this.agentThread = agentThread;
     }
 
-    /** Returns at once: the watch is set up on the agent's thread, off the application's start-up. */
-    public void registerWhenSafe(Instrumentation instrumentation) {
-        agentThread.execute(new Runnable() {
-            @Override
-            public void run() {
-                watchLogging(instrumentation);
-            }
-        });
-    }
-
-    private void watchLogging(Instrumentation instrumentation) {
-        String manager = System.getProperty("java.util.logging.manager");
-        Set<String> logging = new HashSet<>();
-        logging.add("java.util.logging.LogManager");
-        if (manager != null) {
-            logging.add(manager);
-        }
-        new ClassLoadWatch(logging, new Runnable() {
+    /** Returns at once; the MBean is registered once an MBean server exists (or when it comes). */
+    public void registerWhenServerExists(Instrumentation instrumentation) {
+        new ClassLoadWatch(Set.of(MBEAN_SERVER_CLASS), new Runnable() {
             @Override
             public void run() {
                 registerIn(SETTLE_SECONDS, 1);
             }
         }).start(instrumentation);
-        if (manager == null) {
-            registerIn(LATEST, 1);
-        }
     }
 
     private void registerIn(long seconds, int attempt) {
