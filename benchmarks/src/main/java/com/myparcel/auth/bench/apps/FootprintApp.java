@@ -18,9 +18,9 @@ import java.util.TreeSet;
  * {@value #MEASURED} (the runner may then inspect the process with jcmd); {@code EXIT} ends it.
  *
  * <p>Heap used is total minus free memory of the Runtime (what MemoryMXBean reports as heap used), not
- * read from MemoryMXBean: java.lang.management loads java.util.logging, and the agent registers its
- * status MBean, creating the platform MBean server, as soon as java.util.logging is loaded. Measuring
- * must not change what is measured.
+ * read from MemoryMXBean: loading java.lang.management would add classes and heap of its own, and an
+ * application that creates the platform MBean server gets the agent's status MBean registered in it.
+ * Measuring must not change what is measured.
  */
 public final class FootprintApp {
 

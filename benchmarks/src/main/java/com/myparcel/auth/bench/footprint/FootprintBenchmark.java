@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * What the agent costs a running application: jar size, classes loaded, threads, heap. The same small
  * application ({@link FootprintApp}: a few requests with each client, then idle) without the agent
  * (setting the header itself) and with it, measured after its requests and, in a full run, again after
- * the agent's 60 s status-MBean timer.
+ * a minute of running.
  */
 public final class FootprintBenchmark implements Benchmark {
 
@@ -52,14 +52,12 @@ public final class FootprintBenchmark implements Benchmark {
                         + " app sets the header itself; with it, " + context.agent().describe()
                         + ". Both with `-Xlog:class+load=info:file=...` and default JVM options otherwise")
                 .fact("After the requests (\"early\"): the app runs System.gc() three times, reports heap used"
-                        + " (Runtime total − free: what MemoryMXBean calls heap used, without loading"
-                        + " java.lang.management, which loads java.util.logging and so would make the agent register its"
-                        + " MBean) and the names of its live threads; then the runner reads the class-load log, runs"
+                        + " (Runtime total − free: what MemoryMXBean calls heap used, without"
+                        + " loading java.lang.management, so that measuring adds nothing to what is measured) and the names of its live threads; then the runner reads the class-load log, runs"
                         + " `jcmd <pid> VM.metaspace` (metaspace used, CDS-archived classes not included) and `jcmd <pid> GC.class_histogram` (a full GC, then"
                         + " the live heap by class)"
                         + (late ? "; the same again " + LATE_SECONDS + " s after the JVM started (\"late\", first round"
-                                + " only), after the agent's status MBean registration, due at 60 s when the"
-                                + " application has not initialised java.util.logging" : "; no late measurement in"
+                                + " only), to show what a minute of running adds" : "; no late measurement in"
                                 + " --quick"))
                 .fact("Rounds: " + rounds + " (both JVMs alive side by side, measured in turn, the order alternating);"
                         + " numbers are medians over rounds; thread and class names are from the first round")
