@@ -20,9 +20,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.jar.JarFile;
 
 /**
- * Reads the settings, starts the token life cycle and instruments the JDK clients. Loaded by the
- * application class loader, like any agent; only the hooks go to the bootstrap class loader. Invalid
- * settings leave the agent passive with one line on stderr.
+ * The agent's start, as far as it must come before main: reads the settings, registers the transformer
+ * and starts the agent's thread, which does the rest ({@link AgentStartup}). Loaded by the application
+ * class loader, like any agent; only the hooks go to the bootstrap class loader. Invalid settings leave
+ * the agent passive with one line on stderr.
  */
 public final class AgentInstaller {
 
