@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class DeadlineSocket extends Socket {
 
+    private static final long NANOS_PER_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final Socket socket;
     private final long deadlineNanos;
     private volatile int requestedTimeoutMillis;
@@ -31,10 +33,14 @@ final class DeadlineSocket extends Socket {
         this.requestedTimeoutMillis = socket.getSoTimeout();
     }
 
-    /** Cuts the read timeout to the time left; past the deadline, the read fails at once. */
+    /**
+     * Cuts the read timeout to the time left, rounded up so that a read that times out ends at or after
+     * the deadline, never a fraction of a millisecond before it; past the deadline, the read fails at once.
+     */
     private void beforeRead() throws IOException {
-        long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-        if (leftMillis <= 0) {
+        long leftNanos = deadlineNanos - System.nanoTime();
+        long leftMillis = (leftNanos + NANOS_PER_MILLI - 1) / NANOS_PER_MILLI;
+        if (leftNanos <= 0) {
             throw new SocketTimeoutException("token endpoint answer took too long");
         }
         int requested = requestedTimeoutMillis;

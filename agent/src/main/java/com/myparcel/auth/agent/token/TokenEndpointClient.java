@@ -74,7 +74,7 @@ public final class TokenEndpointClient implements TokenSource {
         try {
             return send(connection, body, deadline);
         } catch (IOException e) {
-            if (System.nanoTime() - deadline > 0) {
+            if (System.nanoTime() - deadline >= 0) {
                 throw new TokenEndpointException("token endpoint did not answer within " + totalTimeoutMillis
                         + " ms", 0, null, null, null);
             }
