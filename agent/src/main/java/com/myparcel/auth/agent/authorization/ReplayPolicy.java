@@ -14,6 +14,11 @@ public final class ReplayPolicy {
     private ReplayPolicy() {
     }
 
+    /** Whether an answer with this status could be replayed at all: the adapters skip the rest otherwise. */
+    public static boolean mayReplay(int status) {
+        return status == UNAUTHORIZED;
+    }
+
     public static boolean shouldReplay(int status, boolean authorizedByAgent, int replaysSoFar,
             boolean bodyReplayable) {
         return status == UNAUTHORIZED && authorizedByAgent && replaysSoFar < MAX_REPLAYS && bodyReplayable;

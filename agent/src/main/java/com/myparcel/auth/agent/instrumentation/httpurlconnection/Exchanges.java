@@ -7,21 +7,33 @@ import java.util.WeakHashMap;
 
 /**
  * The {@link Exchange} of each live connection, dropped with the connection. HttpURLConnection keeps
- * Object's identity equals/hashCode, so a WeakHashMap is an identity map here.
+ * Object's identity equals/hashCode, so a WeakHashMap is an identity map here. Split in stripes by that
+ * hash, so that threads sending at the same time seldom wait for one another's lock.
  */
 final class Exchanges {
 
-    private static final Map<HttpURLConnection, Exchange> EXCHANGES =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    private static final int STRIPES = 16;
+    @SuppressWarnings("unchecked")
+    private static final Map<HttpURLConnection, Exchange>[] EXCHANGES = new Map[STRIPES];
+
+    static {
+        for (int i = 0; i < STRIPES; i++) {
+            EXCHANGES[i] = Collections.synchronizedMap(new WeakHashMap<>());
+        }
+    }
 
     private Exchanges() {
     }
 
     static Exchange find(HttpURLConnection connection) {
-        return EXCHANGES.get(connection);
+        return stripe(connection).get(connection);
     }
 
     static Exchange of(HttpURLConnection connection) {
-        return EXCHANGES.computeIfAbsent(connection, ignored -> new Exchange());
+        return stripe(connection).computeIfAbsent(connection, ignored -> new Exchange());
+    }
+
+    private static Map<HttpURLConnection, Exchange> stripe(HttpURLConnection connection) {
+        return EXCHANGES[System.identityHashCode(connection) & (STRIPES - 1)];
     }
 }

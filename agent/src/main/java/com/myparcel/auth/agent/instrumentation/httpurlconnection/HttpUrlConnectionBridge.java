@@ -98,6 +98,11 @@ public final class HttpUrlConnectionBridge implements HttpUrlConnectionHooks.Han
     public AccessToken tokenForReplay(HttpURLConnection connection, int responseCode, Throwable thrown,
             boolean streaming) {
         try {
+            int status = thrown instanceof HttpRetryException
+                    ? ((HttpRetryException) thrown).responseCode() : responseCode;
+            if (!ReplayPolicy.mayReplay(status)) {
+                return null; // most answers: no need to look the connection's exchange up
+            }
             RequestAuthorizer authorizer = AgentRuntime.authorizer();
             if (authorizer == null || AgentRequests.inProgress()) {
                 return null;
@@ -106,8 +111,6 @@ public final class HttpUrlConnectionBridge implements HttpUrlConnectionHooks.Han
             if (exchange == null || exchange.sentToken == null) {
                 return null;
             }
-            int status = thrown instanceof HttpRetryException
-                    ? ((HttpRetryException) thrown).responseCode() : responseCode;
             boolean bodyReplayable = !streaming
                     || exchange.streamedBody != null && exchange.streamedBody.isKept();
             if (!ReplayPolicy.shouldReplay(status, true, exchange.replays, bodyReplayable)) {
