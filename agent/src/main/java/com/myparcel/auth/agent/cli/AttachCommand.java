@@ -1,10 +1,10 @@
 package com.myparcel.auth.agent.cli;
 
+import com.myparcel.auth.agent.config.SettingSources;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.File;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -39,17 +39,18 @@ final class AttachCommand {
                 err.println("'" + args[i] + "' is not key=value (for example client-id=abc)");
                 return AgentCommandLine.USAGE;
             }
-            settings.put(qualified(args[i].substring(0, equals)), args[i].substring(equals + 1));
+            settings.put(SettingSources.qualified(args[i].substring(0, equals)), args[i].substring(equals + 1));
         }
         Properties properties = System.getProperties();
         for (String name : properties.stringPropertyNames()) {
-            if (name.startsWith("myparcel.")) {
+            if (SettingSources.isSettingName(name)) {
                 settings.putIfAbsent(name, properties.getProperty(name));
             }
         }
-        System.getenv().forEach((name, value) -> {
-            if (name.startsWith("MYPARCEL_")) {
-                settings.putIfAbsent(fromEnvironmentName(name), value);
+        System.getenv().forEach((variable, value) -> {
+            String name = SettingSources.fromEnvironmentName(variable);
+            if (name != null) {
+                settings.putIfAbsent(name, value);
             }
         });
         try {
@@ -69,16 +70,6 @@ final class AttachCommand {
         }
         out.println("agent loaded into " + pid + "; its log (stderr or myparcel.log-file) tells whether it is active");
         return AgentCommandLine.OK;
-    }
-
-    private static String qualified(String key) {
-        return key.startsWith("myparcel.") ? key : "myparcel." + key;
-    }
-
-    /** {@code MYPARCEL_CLIENT_SECRET_FILE} to {@code myparcel.client-secret-file}. */
-    static String fromEnvironmentName(String name) {
-        String rest = name.substring("MYPARCEL_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
-        return "myparcel." + rest;
     }
 
     /** The agent's argument syntax: comma-separated key=value (a comma inside a value is kept). */

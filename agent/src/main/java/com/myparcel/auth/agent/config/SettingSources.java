@@ -68,8 +68,31 @@ public final class SettingSources {
         return value;
     }
 
-    static String environmentName(String name) {
+    /** {@code myparcel.client-secret-file} to {@code MYPARCEL_CLIENT_SECRET_FILE}. */
+    public static String environmentName(String name) {
         return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /**
+     * The setting an environment variable gives, or null if it gives none: {@code MYPARCEL_CLIENT_SECRET_FILE}
+     * to {@code myparcel.client-secret-file} (setting names use dots only after the prefix, dashes within).
+     */
+    public static String fromEnvironmentName(String variable) {
+        String prefix = environmentName(PREFIX);
+        if (!variable.startsWith(prefix) || variable.length() == prefix.length()) {
+            return null;
+        }
+        return PREFIX + variable.substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Whether a system property is one of the agent's settings. */
+    public static boolean isSettingName(String name) {
+        return name.startsWith(PREFIX);
+    }
+
+    /** A setting's full name: the {@code myparcel.} prefix may be left out where the agent takes settings. */
+    public static String qualified(String key) {
+        return isSettingName(key) ? key : PREFIX + key;
     }
 
     /**
@@ -94,7 +117,7 @@ public final class SettingSources {
                 continue;
             }
             String key = piece.substring(0, equals).trim();
-            lastKey = key.startsWith(PREFIX) ? key : PREFIX + key;
+            lastKey = qualified(key);
             arguments.put(lastKey, piece.substring(equals + 1));
         }
         return arguments;

@@ -107,6 +107,11 @@ class SettingsLoaderTest {
     @Test
     void environmentNamesAreUpperCaseWithUnderscores() {
         assertEquals("MYPARCEL_CLIENT_SECRET_FILE", SettingSources.environmentName("myparcel.client-secret-file"));
+        assertEquals("myparcel.client-secret-file", SettingSources.fromEnvironmentName("MYPARCEL_CLIENT_SECRET_FILE"));
+        assertEquals(null, SettingSources.fromEnvironmentName("MYPARCEL_"));
+        assertEquals(null, SettingSources.fromEnvironmentName("PATH"));
+        assertEquals("myparcel.api-hosts", SettingSources.qualified("api-hosts"));
+        assertEquals("myparcel.api-hosts", SettingSources.qualified("myparcel.api-hosts"));
     }
 
     @Test
