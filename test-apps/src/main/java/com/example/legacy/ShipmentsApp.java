@@ -93,6 +93,8 @@ public class ShipmentsApp {
                 app.parallel(threads, requestsPerThread);
             } else if (command.equals("threads")) {
                 com.example.reliability.ThreadNames.print();
+            } else if (command.equals("jdk-fields")) {
+                com.example.reliability.SyntheticFields.print("sun.net.www.protocol.http.HttpURLConnection");
             } else {
                 System.err.println("unknown command: " + command);
                 System.exit(2);

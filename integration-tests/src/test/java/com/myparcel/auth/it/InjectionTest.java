@@ -49,6 +49,27 @@ class InjectionTest {
     }
 
     /**
+     * Loaded after the agent, the JDK's HttpURLConnection carries each connection's state in a field the
+     * agent adds (no weak map beside it); loaded before, it cannot gain one, and the agent works without.
+     */
+    @Test
+    void connectionStateIsAFieldOfTheConnectionWhenTheClassLoadsAfterTheAgent() {
+        AppRun after = myParcel.app().run("list", "jdk-fields").assertCompleted();
+        assertEquals(List.of("myparcel$exchange java.lang.Object volatile"), agentFields(after), after::describe);
+        assertEquals(List.of("200"), after.statuses(), after::describe);
+
+        AppRun before = myParcel.app().withEarlyLoader().run("list", "jdk-fields").assertCompleted();
+        assertEquals(List.of(), agentFields(before), before::describe);
+        assertEquals(List.of("200"), before.statuses(), before::describe);
+        assertEquals(2, Requests.bearerTokens(myParcel.apiRequests()).size(), "both runs' requests carried a token");
+    }
+
+    /** The synthetic fields the agent added (the JDK's own, such as $assertionsDisabled, left out). */
+    private static List<String> agentFields(AppRun run) {
+        return run.lines("FIELD").stream().filter(field -> field.startsWith("myparcel$")).toList();
+    }
+
+    /**
      * An agent that appends itself to the bootstrap class path turns class data sharing off for every
      * application class, and the JVM says so on stderr: this one defines only its hooks there.
      */

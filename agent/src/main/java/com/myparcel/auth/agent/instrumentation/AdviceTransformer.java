@@ -81,7 +81,7 @@ public final class AdviceTransformer implements ClassFileTransformer {
         }
         try {
             hooks.ensureReady();
-            byte[] transformed = weaver().weave(target, loader, name, classfileBuffer);
+            byte[] transformed = weave(target, loader, name, classBeingRedefined, classfileBuffer);
             AgentLog.debug("instrumented " + name);
             return transformed;
         } catch (Throwable t) {
@@ -89,6 +89,37 @@ public final class AdviceTransformer implements ClassFileTransformer {
                     + "); its requests are not authorized");
             return null;
         }
+    }
+
+    /**
+     * With the agent's fields when the class may gain them. Adding fields makes Byte Buddy resolve more of
+     * the class's hierarchy, which can fail where another agent has transformed the class first (types
+     * only that agent can see): then without them, as for a class loaded before the agent.
+     */
+    private byte[] weave(ClassInstrumentation target, ClassLoader loader, String name, Class<?> classBeingRedefined,
+            byte[] classfileBuffer) {
+        if (classBeingRedefined != null && !hasAgentFields(classBeingRedefined)) {
+            return weaver().weave(target, loader, name, classfileBuffer, false);
+        }
+        try {
+            return weaver().weave(target, loader, name, classfileBuffer, true);
+        } catch (RuntimeException e) {
+            if (classBeingRedefined != null) {
+                throw e; // a class that has the fields must keep them
+            }
+            AgentLog.debug("instrumenting " + name + " without added fields (" + e.getClass().getSimpleName() + ")");
+            return weaver().weave(target, loader, name, classfileBuffer, false);
+        }
+    }
+
+    /** A retransformed class must keep the fields it has, and can gain none. */
+    private static boolean hasAgentFields(Class<?> loaded) {
+        for (java.lang.reflect.Field field : loaded.getDeclaredFields()) {
+            if (field.getName().startsWith(ClassInstrumentation.FIELD_PREFIX)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private synchronized AdviceWeaver weaver() {

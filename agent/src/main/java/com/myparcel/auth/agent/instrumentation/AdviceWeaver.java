@@ -14,7 +14,7 @@ import net.bytebuddy.pool.TypePool;
 /**
  * Inlines an instrumentation's advice into a class file with Byte Buddy. Kept apart from
  * {@link AdviceTransformer}, which premain loads, so that Byte Buddy's classes load only with the
- * first target class. Class format changes are disabled, so loaded classes can be retransformed.
+ * first target class. No methods are added, so loaded classes can be retransformed.
  */
 final class AdviceWeaver {
 
@@ -25,22 +25,34 @@ final class AdviceWeaver {
         this.adviceLocator = new ClassFileLocator.ForJarFile(agentJar);
     }
 
-    byte[] weave(ClassInstrumentation instrumentation, ClassLoader loader, String className, byte[] classFile) {
+    /** @param mayAddFields see {@link ClassInstrumentation.Adviser#mayAddFields()} */
+    byte[] weave(ClassInstrumentation instrumentation, ClassLoader loader, String className, byte[] classFile,
+            boolean mayAddFields) {
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(className, classFile),
                 adviceLocator, ClassFileLocator.ForClassLoader.of(loader));
         TypePool pool = TypePool.Default.of(locator);
         TypeDescription type = pool.describe(className).resolve();
-        ClassInstrumentation.Adviser adviser =
-                adviceClass -> Advice.to(pool.describe(adviceClass).resolve(), locator);
-        return instrumentation.apply(byteBuddy().redefine(type, locator), adviser).make().getBytes();
+        ClassInstrumentation.Adviser adviser = new ClassInstrumentation.Adviser() {
+            @Override
+            public Advice of(String adviceClassName) {
+                return Advice.to(pool.describe(adviceClassName).resolve(), locator);
+            }
+
+            @Override
+            public boolean mayAddFields() {
+                return mayAddFields;
+            }
+        };
+        return instrumentation.apply(byteBuddy(mayAddFields).redefine(type, locator), adviser).make().getBytes();
     }
 
-    private static ByteBuddy byteBuddy() {
-        // What Byte Buddy's own disableClassFormatChanges() does: no new members, so retransformation works.
+    private static ByteBuddy byteBuddy(boolean mayAddFields) {
+        // Close to Byte Buddy's own disableClassFormatChanges(): no new methods, so that the class can be
+        // retransformed; fields only when the instrumentation may add them.
         return new ByteBuddy()
                 .with(TypeValidation.DISABLED)
                 .with(Implementation.Context.Disabled.Factory.INSTANCE)
                 .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
-                .with(InstrumentedType.Factory.Default.FROZEN);
+                .with(mayAddFields ? InstrumentedType.Factory.Default.MODIFIABLE : InstrumentedType.Factory.Default.FROZEN);
     }
 }

@@ -27,7 +27,8 @@ public final class BootstrapInjector {
      * before the classes that use them, so that a class found in the bootstrap loader is complete.
      */
     static final String[] CLASSES = {
-        "HttpUrlConnectionHooks$Handler", "HttpUrlConnectionHooks", "HttpClientHooks$Adapter", "HttpClientHooks",
+        "HttpUrlConnectionHooks$Handler", "HttpUrlConnectionHooks", "HttpUrlConnectionField",
+        "HttpClientHooks$Adapter", "HttpClientHooks",
     };
 
     private BootstrapInjector() {

@@ -22,5 +22,15 @@ public interface ClassInstrumentation {
      */
     interface Adviser {
         Advice of(String adviceClassName);
+
+        /**
+         * Whether the instrumentation may add fields: when the class is being loaded, or when it is
+         * retransformed and already has the agent's fields (a class loaded before the agent cannot
+         * gain any).
+         */
+        boolean mayAddFields();
     }
+
+    /** Fields the agent adds to a JDK class start with this, which tells whether a loaded class has them. */
+    String FIELD_PREFIX = "myparcel$";
 }

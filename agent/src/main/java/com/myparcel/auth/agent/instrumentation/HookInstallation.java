@@ -2,6 +2,7 @@ package com.myparcel.auth.agent.instrumentation;
 
 import java.lang.instrument.Instrumentation;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarFile;
@@ -38,11 +39,23 @@ public final class HookInstallation {
         ready = true;
     }
 
-    /** The hooks live in the bootstrap loader's unnamed module, which a named JDK module does not read. */
+    /**
+     * The hooks live in the bootstrap loader's unnamed module, which a named JDK module does not read; and
+     * they keep per-connection state in fields the agent adds to the JDK classes, so the target packages
+     * are opened to that module (only: not to the application's classes).
+     */
     private void letTargetModulesRead(Module hooks) {
         for (Module module : ModuleLayer.boot().modules()) {
-            if (!Collections.disjoint(module.getPackages(), targetPackages) && !module.canRead(hooks)) {
-                instrumentation.redefineModule(module, Set.of(hooks), Map.of(), Map.of(), Set.of(), Map.of());
+            Map<String, Set<Module>> opens = new HashMap<>();
+            for (String target : targetPackages) {
+                if (module.getPackages().contains(target) && !module.isOpen(target, hooks)) {
+                    opens.put(target, Set.of(hooks));
+                }
+            }
+            boolean read = !Collections.disjoint(module.getPackages(), targetPackages) && !module.canRead(hooks);
+            if (read || !opens.isEmpty()) {
+                instrumentation.redefineModule(module, read ? Set.of(hooks) : Set.of(), Map.of(), opens, Set.of(),
+                        Map.of());
             }
         }
     }

@@ -3,8 +3,7 @@ package com.myparcel.auth.agent.instrumentation.httpurlconnection;
 import com.myparcel.auth.agent.token.AccessToken;
 
 /**
- * What the agent knows about one HttpURLConnection. Kept beside the connection, not in it: a class
- * retransformed after loading cannot gain fields.
+ * What the agent knows about one HttpURLConnection, kept by {@link Exchanges}.
  */
 final class Exchange {
 
