@@ -16,27 +16,23 @@ public final class HttpUrlConnectionField {
     public static final String NAME = "myparcel$exchange";
     private static final String DECLARING_CLASS = "sun.net.www.protocol.http.HttpURLConnection";
 
-    /** Looked up on first use, when the class is loaded; NONE when it has no such field. */
-    private static volatile Object access;
-    private static final Object NONE = new Object();
-
     private HttpUrlConnectionField() {
     }
 
     /** Whether connections carry the field: false when the class was loaded before the agent. */
     public static boolean exists() {
-        return handle() != null;
+        return Access.FIELD != null;
     }
 
     /** The value, or null when none was set or the field does not exist. */
     public static Object get(HttpURLConnection connection) {
-        VarHandle field = handle();
+        VarHandle field = Access.FIELD;
         return field == null ? null : field.getAcquire(connection);
     }
 
     /** Sets {@code value} unless a value is there already; returns the value the field holds now. */
     public static Object setIfAbsent(HttpURLConnection connection, Object value) {
-        VarHandle field = handle();
+        VarHandle field = Access.FIELD;
         if (field == null) {
             return null;
         }
@@ -44,22 +40,21 @@ public final class HttpUrlConnectionField {
         return witness == null ? value : witness;
     }
 
-    private static VarHandle handle() {
-        Object found = access;
-        if (found == null) {
-            found = lookUp();
-            access = found;
-        }
-        return found == NONE ? null : (VarHandle) found;
-    }
+    /**
+     * Looked up on first use, by the agent's adapter when a connection exists, so when the class has
+     * loaded (and the package has been opened); a constant from then on. Null when there is no field.
+     */
+    private static final class Access {
+        static final VarHandle FIELD = lookUp();
 
-    private static Object lookUp() {
-        try {
-            Class<?> declaring = Class.forName(DECLARING_CLASS, false, null);
-            return MethodHandles.privateLookupIn(declaring, MethodHandles.lookup())
-                    .findVarHandle(declaring, NAME, Object.class);
-        } catch (ReflectiveOperationException | IllegalAccessError | SecurityException e) {
-            return NONE;
+        private static VarHandle lookUp() {
+            try {
+                Class<?> declaring = Class.forName(DECLARING_CLASS, false, null);
+                return MethodHandles.privateLookupIn(declaring, MethodHandles.lookup())
+                        .findVarHandle(declaring, NAME, Object.class);
+            } catch (ReflectiveOperationException | IllegalAccessError | SecurityException e) {
+                return null;
+            }
         }
     }
 }

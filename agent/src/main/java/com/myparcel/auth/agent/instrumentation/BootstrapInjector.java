@@ -27,7 +27,7 @@ public final class BootstrapInjector {
      * before the classes that use them, so that a class found in the bootstrap loader is complete.
      */
     static final String[] CLASSES = {
-        "HttpUrlConnectionHooks$Handler", "HttpUrlConnectionHooks", "HttpUrlConnectionField",
+        "HttpUrlConnectionHooks$Handler", "HttpUrlConnectionHooks", "HttpUrlConnectionField$Access", "HttpUrlConnectionField",
         "HttpClientHooks$Adapter", "HttpClientHooks",
     };
 
