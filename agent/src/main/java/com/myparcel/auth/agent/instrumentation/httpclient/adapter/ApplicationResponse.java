@@ -43,7 +43,7 @@ final class ApplicationResponse<T> implements HttpResponse<T> {
         return delegate.previousResponse().map(previous -> {
             @SuppressWarnings("unchecked")
             T previousBody = (T) previous.body();
-            return new ApplicationResponse<>(previous, AuthorizedRequests.copy(previous.request(), null), previousBody);
+            return new ApplicationResponse<>(previous, AuthorizedRequest.withoutAuthorization(previous.request()), previousBody);
         });
     }
 

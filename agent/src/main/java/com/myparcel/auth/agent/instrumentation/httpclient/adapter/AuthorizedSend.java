@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One application request through HttpClient that the agent authorized, from the first attempt to
@@ -49,9 +48,9 @@ final class AuthorizedSend<T> {
         this.sentToken = sentToken;
     }
 
-    /** What the first attempt sends: a copy of the application's request with the token. */
+    /** What the first attempt sends: the application's request with the token. */
     HttpRequest firstRequest() {
-        return AuthorizedRequests.copy(original, sentToken.authorizationHeaderValue());
+        return AuthorizedRequest.withAuthorization(original, sentToken.authorizationHeaderValue());
     }
 
     /** The first attempt's body handler: a 401 to replay is kept as bytes, anything else is the application's. */
@@ -73,29 +72,23 @@ final class AuthorizedSend<T> {
      */
     CompletableFuture<HttpResponse<T>> replayingUnauthorized(HttpClient client,
             CompletableFuture<HttpResponse<T>> firstAttempt, PushPromiseHandler<T> pushPromiseHandler) {
-        CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
-        AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>(firstAttempt);
-        result.whenComplete((response, failure) -> {
-            if (result.isCancelled()) {
-                inFlight.get().cancel(true);
-            }
-        });
+        StepCancellingFuture<HttpResponse<T>> result = new StepCancellingFuture<>(firstAttempt);
         firstAttempt.whenComplete((response, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(unwrap(failure));
             } else if (heldBackUnauthorized == null) {
                 result.complete(new ApplicationResponse<>(response, original, response.body()));
             } else {
-                replay(client, response, pushPromiseHandler, result, inFlight);
+                replay(client, response, pushPromiseHandler, result);
             }
         });
         return result;
     }
 
     private void replay(HttpClient client, HttpResponse<T> unauthorized, PushPromiseHandler<T> pushPromiseHandler,
-            CompletableFuture<HttpResponse<T>> result, AtomicReference<CompletableFuture<?>> inFlight) {
+            StepCancellingFuture<HttpResponse<T>> result) {
         CompletableFuture<AccessToken> newToken = authorizer.tokenForReplayAsync(AgentMetrics.Client.HTTP_CLIENT, sentToken);
-        inFlight.set(newToken);
+        result.inFlight(newToken);
         newToken.whenComplete((token, noToken) -> {
             if (result.isDone()) {
                 return; // cancelled while waiting for the token
@@ -106,13 +99,13 @@ final class AuthorizedSend<T> {
             }
             CompletableFuture<HttpResponse<T>> replay;
             try {
-                HttpRequest request = AuthorizedRequests.copy(original, token.authorizationHeaderValue());
+                HttpRequest request = AuthorizedRequest.withAuthorization(original, token.authorizationHeaderValue());
                 replay = AgentRequests.run(() -> client.sendAsync(request, applicationHandler, pushPromiseHandler));
             } catch (RuntimeException e) {
                 giveUnauthorized(unauthorized, result);
                 return;
             }
-            inFlight.set(replay);
+            result.inFlight(replay);
             if (result.isCancelled()) {
                 replay.cancel(true);
                 return;

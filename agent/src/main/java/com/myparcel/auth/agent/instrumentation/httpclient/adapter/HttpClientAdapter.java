@@ -13,7 +13,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.PushPromiseHandler;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -45,10 +45,8 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
             if (!authorizer.isApiDestination(uri.getScheme(), uri.getHost(), uri.getPort())) {
                 return null;
             }
-            boolean applicationAuthorization =
-                    request.headers().firstValue(AuthorizedRequests.AUTHORIZATION).isPresent();
             AccessToken token = authorizer.authorize(AgentMetrics.Client.HTTP_CLIENT, uri.getScheme(), uri.getHost(),
-                    uri.getPort(), applicationAuthorization);
+                    uri.getPort(), authorization(request.headers()) != null);
             if (token == null) {
                 return null;
             }
@@ -121,18 +119,27 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
             if (authorizer == null || headers == null || uri == null) {
                 return headers;
             }
-            Optional<String> authorization = headers.firstValue(AuthorizedRequests.AUTHORIZATION);
-            if (authorization.isEmpty()
-                    || authorizer.mayCarry(authorization.get(), uri.getScheme(), uri.getHost(), uri.getPort())) {
+            String authorization = authorization(headers);
+            if (authorization == null
+                    || authorizer.mayCarry(authorization, uri.getScheme(), uri.getHost(), uri.getPort())) {
                 return headers;
             }
             AgentLog.debug("token kept from " + uri.getHost() + " (not an API host)");
             return HttpHeaders.of(headers.map(),
-                    (name, value) -> !name.equalsIgnoreCase(AuthorizedRequests.AUTHORIZATION));
+                    (name, value) -> !name.equalsIgnoreCase(AuthorizedRequest.AUTHORIZATION));
         } catch (Throwable t) {
             AgentLog.internalFailure(t);
             return headers;
         }
+    }
+
+    /**
+     * The first Authorization value, or null. Through {@code map().get} (the map ignores case) rather
+     * than {@code firstValue}, which streams the values: this runs for every request and every hop.
+     */
+    private static String authorization(HttpHeaders headers) {
+        List<String> values = headers.map().get(AuthorizedRequest.AUTHORIZATION);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
 }

@@ -1,0 +1,126 @@
+package com.myparcel.auth.agent.instrumentation.httpclient.adapter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.net.http.HttpHeaders;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AuthorizedRequestTest {
+
+    private final HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofString("{\"data\":{}}");
+    private final HttpRequest original = HttpRequest.newBuilder(URI.create("https://api.myparcel.com/shipments"))
+            .POST(body)
+            .header("Content-Type", "application/vnd.api+json")
+            .header("Accept", "application/vnd.api+json")
+            .header("X-Trace", "a")
+            .header("X-Trace", "b")
+            .header("authorization", "Bearer application-own")
+            .timeout(Duration.ofSeconds(7))
+            .version(HttpClient.Version.HTTP_2)
+            .expectContinue(true)
+            .build();
+
+    @Test
+    void carriesEverythingButTheApplicationsAuthorization() {
+        HttpRequest authorized = AuthorizedRequest.withAuthorization(original, "Bearer agent-token");
+        assertEquals(original.uri(), authorized.uri());
+        assertEquals("POST", authorized.method());
+        assertSame(body, authorized.bodyPublisher().orElseThrow());
+        assertEquals(List.of("a", "b"), authorized.headers().allValues("X-Trace"));
+        assertEquals(List.of("application/vnd.api+json"), authorized.headers().allValues("content-type"));
+        assertEquals(List.of("Bearer agent-token"), authorized.headers().allValues("Authorization"));
+        assertEquals(Optional.of(Duration.ofSeconds(7)), authorized.timeout());
+        assertEquals(Optional.of(HttpClient.Version.HTTP_2), authorized.version());
+        assertTrue(authorized.expectContinue());
+        assertEquals("https://api.myparcel.com/shipments POST", authorized.toString());
+    }
+
+    @Test
+    void aRequestWithoutBodyStaysWithoutBody() {
+        HttpRequest get = HttpRequest.newBuilder(URI.create("https://api.myparcel.com/shipments")).GET().build();
+        HttpRequest authorized = AuthorizedRequest.withAuthorization(get, "Bearer agent-token");
+        assertEquals(get.bodyPublisher(), authorized.bodyPublisher());
+        assertEquals("GET", authorized.method());
+        assertEquals(Optional.empty(), authorized.timeout());
+        assertFalse(authorized.expectContinue());
+    }
+
+    @Test
+    void theApplicationsRequestIsNotChanged() {
+        AuthorizedRequest.withAuthorization(original, "Bearer agent-token");
+        assertEquals(List.of("Bearer application-own"), original.headers().allValues("Authorization"));
+    }
+
+    @Test
+    void aRequestWithoutAuthorizationCarriesNone() {
+        HttpRequest stripped = AuthorizedRequest.withoutAuthorization(original);
+        assertFalse(stripped.headers().firstValue("Authorization").isPresent());
+        assertEquals(List.of("a", "b"), stripped.headers().allValues("X-Trace"));
+    }
+
+    /** HttpRequest's equals compares method, URI and headers: the JDK's own copy of it must be equal. */
+    @Test
+    void equalsTheSameRequestBuiltThroughTheBuilder() {
+        HttpRequest built = HttpRequest.newBuilder(original, (name, value) -> !name.equalsIgnoreCase("Authorization"))
+                .header("Authorization", "Bearer agent-token").build();
+        assertEquals(built, AuthorizedRequest.withAuthorization(original, "Bearer agent-token"));
+    }
+
+    /** As OpenTelemetry does: a JDK request's headers() gains the trace context of the moment it is called. */
+    @Test
+    void readsTheOriginalsHeadersWhenTheJdkAsksForThem() {
+        AtomicReference<String> traceparent = new AtomicReference<>("00-a");
+        HttpRequest changing = new HttpRequest() {
+            @Override
+            public Optional<BodyPublisher> bodyPublisher() {
+                return Optional.empty();
+            }
+
+            @Override
+            public String method() {
+                return "GET";
+            }
+
+            @Override
+            public Optional<Duration> timeout() {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean expectContinue() {
+                return false;
+            }
+
+            @Override
+            public URI uri() {
+                return URI.create("https://api.myparcel.com/shipments");
+            }
+
+            @Override
+            public Optional<HttpClient.Version> version() {
+                return Optional.empty();
+            }
+
+            @Override
+            public HttpHeaders headers() {
+                return HttpHeaders.of(Map.of("traceparent", List.of(traceparent.get())),
+                        (name, value) -> true);
+            }
+        };
+        HttpRequest authorized = AuthorizedRequest.withAuthorization(changing, "Bearer agent-token");
+        traceparent.set("00-b");
+        assertEquals(List.of("00-b"), authorized.headers().allValues("traceparent"));
+        assertEquals(List.of("Bearer agent-token"), authorized.headers().allValues("Authorization"));
+    }
+}
