@@ -2,6 +2,7 @@ package com.myparcel.auth.agent.config;
 
 import com.myparcel.auth.agent.destination.ApiDestinations;
 import com.myparcel.auth.agent.log.AgentLog;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -94,8 +95,9 @@ public final class SettingsLoader {
         Path path = Paths.get(file);
         refuseIfOthersCanWrite(path);
         String secret;
-        try {
-            secret = new String(Files.readAllBytes(path), StandardCharsets.UTF_8).trim();
+        // FileInputStream rather than Files.readAllBytes, which loads a score of NIO channel classes before main
+        try (FileInputStream in = new FileInputStream(path.toFile())) {
+            secret = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException | SecurityException e) {
             throw new InvalidSettingException(CLIENT_SECRET_FILE, "cannot read " + path + " ("
                     + e.getClass().getSimpleName() + ")");
