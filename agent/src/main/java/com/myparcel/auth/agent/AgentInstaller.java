@@ -6,18 +6,13 @@ import com.myparcel.auth.agent.config.SettingSources;
 import com.myparcel.auth.agent.config.Settings;
 import com.myparcel.auth.agent.config.SettingsLoader;
 import com.myparcel.auth.agent.instrumentation.AdviceTransformer;
-import com.myparcel.auth.agent.instrumentation.httpclient.HttpClientInstrumentation;
-import com.myparcel.auth.agent.instrumentation.httpclient.HttpRequestImplInstrumentation;
-import com.myparcel.auth.agent.instrumentation.httpurlconnection.HttpUrlConnectionInstrumentation;
 import com.myparcel.auth.agent.log.AgentLog;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.jar.JarFile;
 
 /**
  * The agent's start, as far as it must come before main: reads the settings, registers the transformer
@@ -32,7 +27,7 @@ public final class AgentInstaller {
     private AgentInstaller() {
     }
 
-    public static synchronized void install(String agentArgs, Instrumentation instrumentation, JarFile agentJar) {
+    public static synchronized void install(String agentArgs, Instrumentation instrumentation) {
         if (installed) {
             AgentLog.info("already active in this JVM; nothing to do");
             return;
@@ -51,8 +46,7 @@ public final class AgentInstaller {
             // when a target class first loads.
             ScheduledExecutorService agentThread = AgentThread.start();
             AgentRuntime.starting(settings.tokenWait());
-            AdviceTransformer transformer = new AdviceTransformer(List.of(new HttpUrlConnectionInstrumentation(),
-                    new HttpClientInstrumentation(), new HttpRequestImplInstrumentation()), instrumentation, agentJar);
+            AdviceTransformer transformer = new AdviceTransformer(instrumentation);
             transformer.register();
             agentThread.execute(new AgentStartup(settings, agentThread, transformer, instrumentation));
             installed = true;

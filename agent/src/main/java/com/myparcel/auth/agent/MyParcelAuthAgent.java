@@ -1,8 +1,6 @@
 package com.myparcel.auth.agent;
 
-import java.io.File;
 import java.lang.instrument.Instrumentation;
-import java.util.jar.JarFile;
 
 /**
  * The agent's entry point ({@code Premain-Class}, {@code Agent-Class}): hands over to
@@ -23,8 +21,7 @@ public final class MyParcelAuthAgent {
 
     private static void start(String agentArgs, Instrumentation instrumentation) {
         try {
-            File jar = new File(MyParcelAuthAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            AgentInstaller.install(agentArgs, instrumentation, new JarFile(jar));
+            AgentInstaller.install(agentArgs, instrumentation);
         } catch (Throwable t) {
             System.err.println("[myparcel-auth-agent] ERROR could not start (" + t.getClass().getName()
                     + "); the application runs without the agent");

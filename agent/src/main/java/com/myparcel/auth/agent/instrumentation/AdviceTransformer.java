@@ -1,15 +1,17 @@
 package com.myparcel.auth.agent.instrumentation;
 
 import com.myparcel.auth.agent.log.AgentLog;
+import java.io.File;
+import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Field;
+import java.net.URISyntaxException;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.jar.JarFile;
 
 /**
@@ -20,24 +22,15 @@ import java.util.jar.JarFile;
  */
 public final class AdviceTransformer implements ClassFileTransformer {
 
-    private final Map<String, ClassInstrumentation> byName = new HashMap<>();
     private final Instrumentation instrumentation;
-    private final JarFile agentJar;
-    private final HookInstallation hooks;
+    // Made when first needed, not in premain: on the agent's thread, or by the first target class to load.
+    private Map<String, ClassInstrumentation> byName;
+    private JarFile agentJar;
+    private HookInstallation hooks;
     private AdviceWeaver weaver;
 
-    /** @param agentJar where the hooks' and the advice classes' bytes are read from */
-    public AdviceTransformer(List<ClassInstrumentation> instrumentations, Instrumentation instrumentation,
-            JarFile agentJar) {
-        Set<String> packages = new HashSet<>();
-        for (ClassInstrumentation target : instrumentations) {
-            String name = target.className();
-            byName.put(name, target);
-            packages.add(name.substring(0, name.lastIndexOf('.')));
-        }
+    public AdviceTransformer(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
-        this.agentJar = agentJar;
-        this.hooks = new HookInstallation(instrumentation, agentJar, packages);
     }
 
     /**
@@ -51,12 +44,12 @@ public final class AdviceTransformer implements ClassFileTransformer {
         instrumentation.addTransformer(this, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (byName.containsKey(type.getName()) && isJdkLoader(type.getClassLoader())) {
+            if (ClientInstrumentations.CLASS_NAMES.contains(type.getName()) && isJdkLoader(type.getClassLoader())) {
                 loaded.add(type);
             }
         }
         if (!loaded.isEmpty()) {
-            hooks.ensureReady();
+            hooks().ensureReady();
             // A target class loaded since addTransformer has been transformed already; retransforming it
             // starts again from its original bytes, so it is never instrumented twice.
             instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
@@ -65,7 +58,7 @@ public final class AdviceTransformer implements ClassFileTransformer {
 
     /** Makes the hooks ready ahead of the first target class, off the application's threads. */
     public void prepareHooks() throws Exception {
-        hooks.ensureReady();
+        hooks().ensureReady();
     }
 
     @Override
@@ -75,12 +68,12 @@ public final class AdviceTransformer implements ClassFileTransformer {
             return null; // the JDK clients live in the bootstrap and platform loaders; so-named classes elsewhere are not them
         }
         String name = internalName.replace('/', '.');
-        ClassInstrumentation target = byName.get(name);
-        if (target == null) {
+        if (!ClientInstrumentations.CLASS_NAMES.contains(name)) {
             return null;
         }
         try {
-            hooks.ensureReady();
+            ClassInstrumentation target = instrumentations().get(name);
+            hooks().ensureReady();
             byte[] transformed = weave(target, loader, name, classBeingRedefined, classfileBuffer);
             AgentLog.debug("instrumented " + name);
             return transformed;
@@ -97,7 +90,7 @@ public final class AdviceTransformer implements ClassFileTransformer {
      * only that agent can see): then without them, as for a class loaded before the agent.
      */
     private byte[] weave(ClassInstrumentation target, ClassLoader loader, String name, Class<?> classBeingRedefined,
-            byte[] classfileBuffer) {
+            byte[] classfileBuffer) throws IOException {
         if (classBeingRedefined != null && !hasAgentFields(classBeingRedefined)) {
             return weaver().weave(target, loader, name, classfileBuffer, false);
         }
@@ -114,7 +107,7 @@ public final class AdviceTransformer implements ClassFileTransformer {
 
     /** A retransformed class must keep the fields it has, and can gain none. */
     private static boolean hasAgentFields(Class<?> loaded) {
-        for (java.lang.reflect.Field field : loaded.getDeclaredFields()) {
+        for (Field field : loaded.getDeclaredFields()) {
             if (field.getName().startsWith(ClassInstrumentation.FIELD_PREFIX)) {
                 return true;
             }
@@ -122,11 +115,42 @@ public final class AdviceTransformer implements ClassFileTransformer {
         return false;
     }
 
-    private synchronized AdviceWeaver weaver() {
+    private synchronized Map<String, ClassInstrumentation> instrumentations() {
+        if (byName == null) {
+            Map<String, ClassInstrumentation> instrumentations = new HashMap<>();
+            for (ClassInstrumentation target : ClientInstrumentations.create()) {
+                instrumentations.put(target.className(), target);
+            }
+            byName = instrumentations;
+        }
+        return byName;
+    }
+
+    private synchronized HookInstallation hooks() throws IOException {
+        if (hooks == null) {
+            hooks = new HookInstallation(instrumentation, agentJar(), ClientInstrumentations.packages());
+        }
+        return hooks;
+    }
+
+    private synchronized AdviceWeaver weaver() throws IOException {
         if (weaver == null) {
-            weaver = new AdviceWeaver(agentJar);
+            weaver = new AdviceWeaver(agentJar());
         }
         return weaver;
+    }
+
+    /** Where the hooks' and the advice classes' bytes are read from: the jar this agent was loaded from. */
+    private synchronized JarFile agentJar() throws IOException {
+        if (agentJar == null) {
+            try {
+                agentJar = new JarFile(new File(AdviceTransformer.class.getProtectionDomain().getCodeSource()
+                        .getLocation().toURI()));
+            } catch (URISyntaxException e) {
+                throw new IOException("the agent jar's location is not a file", e);
+            }
+        }
+        return agentJar;
     }
 
     private static boolean isJdkLoader(ClassLoader loader) {

@@ -13,9 +13,12 @@ import net.bytebuddy.dynamic.DynamicType;
  */
 public final class HttpClientInstrumentation implements ClassInstrumentation {
 
+    /** A compile-time constant: {@code ClientInstrumentations} names it without loading this class. */
+    public static final String CLASS_NAME = "jdk.internal.net.http.HttpClientImpl";
+
     @Override
     public String className() {
-        return "jdk.internal.net.http.HttpClientImpl";
+        return CLASS_NAME;
     }
 
     @Override

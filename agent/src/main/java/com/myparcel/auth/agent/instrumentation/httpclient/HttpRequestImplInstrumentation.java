@@ -9,9 +9,12 @@ import net.bytebuddy.dynamic.DynamicType;
 /** Keeps the token off requests that HttpClient builds internally for other hosts (redirects). */
 public final class HttpRequestImplInstrumentation implements ClassInstrumentation {
 
+    /** A compile-time constant: {@code ClientInstrumentations} names it without loading this class. */
+    public static final String CLASS_NAME = "jdk.internal.net.http.HttpRequestImpl";
+
     @Override
     public String className() {
-        return "jdk.internal.net.http.HttpRequestImpl";
+        return CLASS_NAME;
     }
 
     @Override

@@ -19,9 +19,12 @@ import net.bytebuddy.dynamic.DynamicType;
  */
 public final class HttpUrlConnectionInstrumentation implements ClassInstrumentation {
 
+    /** A compile-time constant: {@code ClientInstrumentations} names it without loading this class. */
+    public static final String CLASS_NAME = "sun.net.www.protocol.http.HttpURLConnection";
+
     @Override
     public String className() {
-        return "sun.net.www.protocol.http.HttpURLConnection";
+        return CLASS_NAME;
     }
 
     @Override
