@@ -40,6 +40,11 @@ final class AuthorizedRequest extends HttpRequest {
         return new AuthorizedRequest(original, null);
     }
 
+    /** {@code headers} without any Authorization header. */
+    static HttpHeaders withoutAuthorization(HttpHeaders headers) {
+        return HttpHeaders.of(headers.map(), (name, value) -> !name.equalsIgnoreCase(AUTHORIZATION));
+    }
+
     @Override
     public Optional<BodyPublisher> bodyPublisher() {
         return original.bodyPublisher();
@@ -76,12 +81,11 @@ final class AuthorizedRequest extends HttpRequest {
      */
     @Override
     public HttpHeaders headers() {
-        Map<String, List<String>> own = original.headers().map();
         if (authorization == null) {
-            return HttpHeaders.of(own, (name, value) -> !name.equalsIgnoreCase(AUTHORIZATION));
+            return withoutAuthorization(original.headers());
         }
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.putAll(own);
+        headers.putAll(original.headers().map());
         headers.put(AUTHORIZATION, List.of(authorization));
         return HttpHeaders.of(headers, (name, value) -> true);
     }

@@ -125,8 +125,7 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
                 return headers;
             }
             AgentLog.debug("token kept from " + uri.getHost() + " (not an API host)");
-            return HttpHeaders.of(headers.map(),
-                    (name, value) -> !name.equalsIgnoreCase(AuthorizedRequest.AUTHORIZATION));
+            return AuthorizedRequest.withoutAuthorization(headers);
         } catch (Throwable t) {
             AgentLog.internalFailure(t);
             return headers;
