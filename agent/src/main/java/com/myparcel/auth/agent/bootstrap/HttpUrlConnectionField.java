@@ -14,7 +14,8 @@ public final class HttpUrlConnectionField {
 
     /** The field's name: the instrumentation adds it, this class reads and writes it. */
     public static final String NAME = "myparcel$exchange";
-    private static final String DECLARING_CLASS = "sun.net.www.protocol.http.HttpURLConnection";
+    /** The JDK class that gains the field. */
+    public static final String DECLARING_CLASS = "sun.net.www.protocol.http.HttpURLConnection";
 
     private HttpUrlConnectionField() {
     }

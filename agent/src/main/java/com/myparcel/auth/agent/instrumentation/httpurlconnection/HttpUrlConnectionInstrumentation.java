@@ -20,7 +20,7 @@ import net.bytebuddy.dynamic.DynamicType;
 public final class HttpUrlConnectionInstrumentation implements ClassInstrumentation {
 
     /** A compile-time constant: {@code ClientInstrumentations} names it without loading this class. */
-    public static final String CLASS_NAME = "sun.net.www.protocol.http.HttpURLConnection";
+    public static final String CLASS_NAME = HttpUrlConnectionField.DECLARING_CLASS;
 
     @Override
     public String className() {
