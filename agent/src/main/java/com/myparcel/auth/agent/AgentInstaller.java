@@ -12,11 +12,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The agent's start, as far as it must come before main: reads the settings, registers the transformer
- * and starts the agent's thread, which does the rest ({@link AgentStartup}). Loaded by the application
+ * and starts a thread that does the rest ({@link AgentStartup}). Loaded by the application
  * class loader, like any agent; only the hooks go to the bootstrap class loader. Invalid settings leave
  * the agent passive with one line on stderr.
  */
@@ -41,14 +40,13 @@ public final class AgentInstaller {
                 return;
             }
             Settings settings = loader.load();
-            // Premain does only what must precede main: settings, the transformer, the agent thread.
-            // Everything else (the token life cycle, TLS, JSON, Byte Buddy) happens on that thread, or
+            // Premain does only what must precede main: settings and the transformer. Everything else (the
+            // agent's thread, the token life cycle, TLS, JSON, Byte Buddy) happens on a start thread, or
             // when a target class first loads.
-            ScheduledExecutorService agentThread = AgentThread.start();
             AgentRuntime.starting(settings.tokenWait());
             AdviceTransformer transformer = new AdviceTransformer(instrumentation);
             transformer.register();
-            agentThread.execute(new AgentStartup(settings, agentThread, transformer, instrumentation));
+            AgentStartup.startInBackground(settings, transformer, instrumentation);
             installed = true;
             AgentLog.info("active " + version() + ": environment " + settings.environment().settingValue()
                     + ", token endpoint " + settings.authUrl() + ", API hosts " + settings.apiDestinations().describe()

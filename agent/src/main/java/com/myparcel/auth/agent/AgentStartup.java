@@ -17,28 +17,37 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * The part of the agent's start that need not hold up main, run first on the agent's thread: the
- * token life cycle, the authorizer (requests that come sooner wait for it, see {@link AgentRuntime}),
- * the hooks, the first token request and the status MBean.
+ * The part of the agent's start that need not hold up main, run on a short-lived start thread: the
+ * agent's own thread (an executor, whose classes cost main milliseconds), the token life cycle, the
+ * authorizer (requests that come sooner wait for it, see {@link AgentRuntime}), the hooks, the status
+ * MBean and, last, the first token request. The start thread ends as soon as that request is handed to
+ * the agent's thread, long before its answer can arrive.
  */
 final class AgentStartup implements Runnable {
 
+    public static final String THREAD_NAME = AgentThread.NAME + "-start";
+
     private final Settings settings;
-    private final ScheduledExecutorService agentThread;
     private final AdviceTransformer transformer;
     private final Instrumentation instrumentation;
 
-    AgentStartup(Settings settings, ScheduledExecutorService agentThread, AdviceTransformer transformer,
-            Instrumentation instrumentation) {
+    private AgentStartup(Settings settings, AdviceTransformer transformer, Instrumentation instrumentation) {
         this.settings = settings;
-        this.agentThread = agentThread;
         this.transformer = transformer;
         this.instrumentation = instrumentation;
+    }
+
+    /** Returns at once; the start goes on in a daemon thread of its own. */
+    static void startInBackground(Settings settings, AdviceTransformer transformer, Instrumentation instrumentation) {
+        Thread thread = new Thread(new AgentStartup(settings, transformer, instrumentation), THREAD_NAME);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Override
     public void run() {
         try {
+            ScheduledExecutorService agentThread = AgentThread.start();
             TokenManager tokens = new TokenManager(
                     new TokenEndpointClient(settings.authUrl(), settings.clientId(), settings.clientSecret(),
                             settings.scope(), Clock.systemUTC()),
@@ -46,11 +55,11 @@ final class AgentStartup implements Runnable {
             RequestAuthorizer authorizer = new RequestAuthorizer(settings.apiDestinations(), tokens,
                     settings.tokenWait(), settings.overrideAuthorization());
             AgentRuntime.install(authorizer);
-            // Before the first token request, which loads HttpURLConnection on this thread.
+            // Before the first token request, which loads HttpURLConnection on the agent's thread.
             transformer.prepareHooks();
-            tokens.start();
             new StatusRegistration(new AgentStatus(tokens, authorizer.metrics(), Clock.systemUTC()), agentThread)
                     .registerWhenServerExists(instrumentation);
+            tokens.start();
         } catch (Throwable t) {
             AgentRuntime.install(null);
             AgentLog.error("could not start (" + t.getClass().getName() + "); the application runs without it");

@@ -67,10 +67,10 @@ public final class AdviceTransformer implements ClassFileTransformer {
         if (internalName == null || !isJdkLoader(loader)) {
             return null; // the JDK clients live in the bootstrap and platform loaders; so-named classes elsewhere are not them
         }
-        String name = internalName.replace('/', '.');
-        if (!ClientInstrumentations.CLASS_NAMES.contains(name)) {
+        if (!ClientInstrumentations.INTERNAL_NAMES.contains(internalName)) {
             return null;
         }
+        String name = internalName.replace('/', '.');
         try {
             ClassInstrumentation target = instrumentations().get(name);
             hooks().ensureReady();

@@ -17,6 +17,11 @@ final class ClientInstrumentations {
 
     static final Set<String> CLASS_NAMES = Set.of(HttpUrlConnectionInstrumentation.CLASS_NAME,
             HttpClientInstrumentation.CLASS_NAME, HttpRequestImplInstrumentation.CLASS_NAME);
+    /**
+     * The same in the form a transformer is given ({@code java/net/...}): every class the application
+     * loads passes the transformer, and is compared as it comes, without a converted copy of its name.
+     */
+    static final Set<String> INTERNAL_NAMES = internalNames();
 
     private ClientInstrumentations() {
     }
@@ -25,6 +30,14 @@ final class ClientInstrumentations {
     static List<ClassInstrumentation> create() {
         return List.of(new HttpUrlConnectionInstrumentation(), new HttpClientInstrumentation(),
                 new HttpRequestImplInstrumentation());
+    }
+
+    private static Set<String> internalNames() {
+        Set<String> names = new HashSet<>();
+        for (String name : CLASS_NAMES) {
+            names.add(name.replace('.', '/'));
+        }
+        return Set.copyOf(names);
     }
 
     /** The packages of the instrumented classes, whose modules must read the hooks. */

@@ -15,6 +15,13 @@ class ClientInstrumentationsTest {
                 .map(ClassInstrumentation::className).collect(Collectors.toSet()));
     }
 
+    /** The transformer is given names with slashes, and compares them without converting each. */
+    @Test
+    void internalNamesAreTheNamesTheTransformerIsGiven() {
+        assertEquals(Set.of("sun/net/www/protocol/http/HttpURLConnection", "jdk/internal/net/http/HttpClientImpl",
+                "jdk/internal/net/http/HttpRequestImpl"), ClientInstrumentations.INTERNAL_NAMES);
+    }
+
     @Test
     void packagesOfTheInstrumentedClasses() {
         assertEquals(Set.of("sun.net.www.protocol.http", "jdk.internal.net.http"), ClientInstrumentations.packages());
