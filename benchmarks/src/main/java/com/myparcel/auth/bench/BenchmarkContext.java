@@ -18,16 +18,21 @@ public final class BenchmarkContext {
     private final LoopbackMyParcel myParcel;
     private final ThisAgent agent;
     private final AgentJarInfo agentJarInfo;
+    private final ThisAgent earlierAgent;
+    private final AgentJarInfo earlierJarInfo;
     private final OpenTelemetryAgent openTelemetry;
 
     BenchmarkContext(BenchmarkOptions options, Path workDirectory, SelfSignedCertificate certificate,
-            LoopbackMyParcel myParcel, ThisAgent agent, AgentJarInfo agentJarInfo, OpenTelemetryAgent openTelemetry) {
+            LoopbackMyParcel myParcel, ThisAgent agent, AgentJarInfo agentJarInfo, AgentJarInfo earlierJarInfo,
+            OpenTelemetryAgent openTelemetry) {
         this.options = options;
         this.workDirectory = workDirectory;
         this.certificate = certificate;
         this.myParcel = myParcel;
         this.agent = agent;
         this.agentJarInfo = agentJarInfo;
+        this.earlierAgent = earlierJarInfo == null ? null : agent.withJar(earlierJarInfo.path());
+        this.earlierJarInfo = earlierJarInfo;
         this.openTelemetry = openTelemetry;
     }
 
@@ -61,6 +66,16 @@ public final class BenchmarkContext {
         return agentJarInfo;
     }
 
+    /** Another build of the agent, with the same settings; null when the runner was given no {@code --earlier-jar}. */
+    public ThisAgent earlierAgent() {
+        return earlierAgent;
+    }
+
+    /** Null when the runner was given no {@code --earlier-jar}. */
+    public AgentJarInfo earlierJarInfo() {
+        return earlierJarInfo;
+    }
+
     /** Null when the runner was given no {@code --otel-jar}. */
     public OpenTelemetryAgent openTelemetry() {
         return openTelemetry;
@@ -81,7 +96,8 @@ public final class BenchmarkContext {
                         + "; run " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                 .fact("Agent jar: " + agentJarInfo.describe())
                 .fact("Reproduce: `scripts/benchmarks" + options.describeForCommand() + " --jdk "
-                        + System.getProperty("java.home") + " --agent-jar " + agentJarInfo.path() + " "
+                        + System.getProperty("java.home") + " --agent-jar " + agentJarInfo.path()
+                        + (earlierJarInfo == null ? "" : " --earlier-jar " + earlierJarInfo.path()) + " "
                         + benchmark.name() + "`");
     }
 }

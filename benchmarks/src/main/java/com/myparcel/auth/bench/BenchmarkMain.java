@@ -68,6 +68,7 @@ public final class BenchmarkMain {
             try (LoopbackMyParcel myParcel = LoopbackMyParcel.start(certificate, BenchToken.issue(Duration.ofHours(1)))) {
                 BenchmarkContext context = new BenchmarkContext(options, work, certificate, myParcel,
                         ThisAgent.create(options.agentJar(), work, myParcel), AgentJarInfo.of(options.agentJar()),
+                        options.earlierJar() == null ? null : AgentJarInfo.of(options.earlierJar()),
                         options.otelJar() == null ? null : new OpenTelemetryAgent(options.otelJar()));
                 for (Benchmark benchmark : selected) {
                     anyInvalid |= runAndPublish(benchmark, context, options);

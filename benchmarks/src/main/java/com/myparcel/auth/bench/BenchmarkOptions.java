@@ -5,16 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The runner's command line: {@code --agent-jar PATH [--otel-jar PATH] [--results DIR] [--quick]
- * [--rounds N] [--seconds S] [benchmark ...]}. {@code --rounds} overrides the number of alternating
+ * The runner's command line: {@code --agent-jar PATH [--earlier-jar PATH] [--otel-jar PATH] [--results DIR]
+ * [--quick] [--rounds N] [--seconds S] [benchmark ...]}. {@code --earlier-jar}: another build of the agent
+ * that start-up measures in the same run, so that a before and after are not two runs on a machine whose
+ * speed drifts. {@code --rounds} overrides the number of alternating
  * rounds (per-request: measurement windows per configuration), {@code --seconds} the per-request
  * measured time per configuration.
  */
-record BenchmarkOptions(Path agentJar, Path otelJar, Path resultsDirectory, boolean quick, Integer rounds,
+record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path resultsDirectory, boolean quick, Integer rounds,
         Double seconds, List<String> benchmarks) {
 
     static BenchmarkOptions parse(String[] args) {
         Path agentJar = null;
+        Path earlierJar = null;
         Path otelJar = null;
         Path results = Path.of("benchmarks", "target", "results");
         boolean quick = false;
@@ -24,6 +27,7 @@ record BenchmarkOptions(Path agentJar, Path otelJar, Path resultsDirectory, bool
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--agent-jar" -> agentJar = Path.of(args[++i]).toAbsolutePath();
+                case "--earlier-jar" -> earlierJar = Path.of(args[++i]).toAbsolutePath();
                 case "--otel-jar" -> otelJar = Path.of(args[++i]).toAbsolutePath();
                 case "--results" -> results = Path.of(args[++i]);
                 case "--quick" -> quick = true;
@@ -40,7 +44,7 @@ record BenchmarkOptions(Path agentJar, Path otelJar, Path resultsDirectory, bool
         if (agentJar == null) {
             throw new IllegalArgumentException("--agent-jar PATH is required");
         }
-        return new BenchmarkOptions(agentJar, otelJar, results, quick, rounds, seconds, List.copyOf(names));
+        return new BenchmarkOptions(agentJar, earlierJar, otelJar, results, quick, rounds, seconds, List.copyOf(names));
     }
 
     /** The runner options that change figures, as a reproduce command shows them. */

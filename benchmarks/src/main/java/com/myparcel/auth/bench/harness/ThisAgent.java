@@ -34,6 +34,11 @@ public final class ThisAgent {
         return new ThisAgent(jar, secretFile, myParcel);
     }
 
+    /** Another build of the agent with the same settings. */
+    public ThisAgent withJar(Path otherJar) {
+        return new ThisAgent(otherJar, secretFile, myParcel);
+    }
+
     public Path jar() {
         return jar;
     }

@@ -15,7 +15,8 @@ import java.util.List;
  * Per-request cost with both JDK clients over keep-alive HTTPS on loopback, 1 and 8 client threads: an
  * application that sets {@code Authorization: Bearer <token>} itself without an agent (baseline), against
  * the same application setting nothing with the agent injecting the header. Both JVMs run side by side,
- * warmed up, and measure short windows in turn (B A, A B, B A, ...), so that the machine's drifts hit both.
+ * warm up in turn until both are steady, and measure short windows in turn (B A, A B, B A, ...), so that
+ * the machine's drifts hit both.
  */
 public final class PerRequestBenchmark implements Benchmark {
 
@@ -25,6 +26,7 @@ public final class PerRequestBenchmark implements Benchmark {
     private static final List<Integer> THREADS = List.of(1, 8);
     /** More than 8 threads' connections, so that HttpURLConnection's keep-alive cache never closes one. */
     private static final String KEEP_ALIVE_CONNECTIONS = "-Dhttp.maxConnections=32";
+    private static final long WARMUP_WINDOW_MILLIS = 1000;
 
     @Override
     public String name() {
@@ -41,9 +43,9 @@ public final class PerRequestBenchmark implements Benchmark {
         int windows = context.rounds(10, 3);
         double measuredSeconds = context.seconds(10, 1.5);
         long windowMillis = Math.round(measuredSeconds * 1000 / windows);
-        // Long enough on two cores for HttpClient with 8 threads to stop speeding up between windows: after
-        // 8 s both JVMs still went from about 3,000 to 11,000 requests/s during the measured windows.
-        long warmupMillis = context.quick() ? 1000 : 30_000;
+        // At least long enough for the JIT (HttpClient with 8 threads still sped up after 8 s); at most long
+        // enough that a JVM that never settles does not hold up the run.
+        Warmup warmup = context.quick() ? new Warmup(1000, 3000) : new Warmup(10_000, 90_000);
         report.fact("Measured: `" + LoadApp.class.getName() + " <client> <threads> https://localhost:<port>/shipments`:"
                         + " each thread sends GETs back to back through one client (one shared HttpClient, HTTP/1.1;"
                         + " or a new HttpURLConnection per request, body read to the end so the connection is reused),"
@@ -53,7 +55,11 @@ public final class PerRequestBenchmark implements Benchmark {
                 .fact("Baseline: no agent, the app sets `Authorization: Bearer <token>` itself. Agent: the app sets"
                         + " nothing, " + context.agent().describe() + ". Both JVMs: `" + KEEP_ALIVE_CONNECTIONS + "`,"
                         + " the loopback trust store, default JVM options otherwise")
-                .fact("Method: both JVMs started and warmed up (" + warmupMillis + " ms each, verified, discarded), then "
+                .fact("Method: both JVMs started, then warmed up in turn (B A B A ..., one JVM at a time) in windows of "
+                        + WARMUP_WINDOW_MILLIS + " ms, verified and discarded, until each JVM's last " + SteadyState.WINDOWS
+                        + " windows agree within " + Math.round(SteadyState.SPREAD * 100) + " % (at least "
+                        + warmup.minMillis() / 1000 + " s, at most " + warmup.maxMillis() / 1000 + " s per JVM; the"
+                        + " warm-up column says how long it took, and \"not steady\" if it hit the limit); then "
                         + windows + " windows of " + windowMillis + " ms per JVM, in pairs ordered B A, A B, B A, ... (one"
                         + " JVM at a time). Requests/s, p50 and p99: medians over each JVM's windows. Ratios (agent /"
                         + " baseline): medians over the pairs of the pair's ratio, so that the machine's drift cancels")
@@ -63,10 +69,11 @@ public final class PerRequestBenchmark implements Benchmark {
 
         MarkdownTable table = new MarkdownTable("client", "threads", "baseline req/s", "agent req/s",
                 "throughput ratio", "baseline p50", "agent p50", "baseline p99", "agent p99", "p99 ratio",
-                "valid pairs", "targets met");
+                "valid pairs", "warm-up", "targets met");
         for (String client : CLIENTS) {
             for (int threads : THREADS) {
-                WindowPairs pairs = measure(context, report, client, threads, windows, windowMillis, warmupMillis);
+                Measured measured = measure(context, report, client, threads, windows, windowMillis, warmup);
+                WindowPairs pairs = measured.pairs();
                 double throughputRatio = pairs.ratio(LoadWindow::requestsPerSecond);
                 double p99Ratio = pairs.ratio(LoadWindow::p99Nanos);
                 table.row(client, threads, Figures.perSecond(pairs.baselineMedian(LoadWindow::requestsPerSecond)),
@@ -75,7 +82,7 @@ public final class PerRequestBenchmark implements Benchmark {
                         Figures.micros(pairs.agentMedian(LoadWindow::p50Nanos)),
                         Figures.micros(pairs.baselineMedian(LoadWindow::p99Nanos)),
                         Figures.micros(pairs.agentMedian(LoadWindow::p99Nanos)), Figures.ratio(p99Ratio),
-                        pairs.validPairs(),
+                        pairs.validPairs(), measured.warmup(),
                         Double.isNaN(throughputRatio) || Double.isNaN(p99Ratio) ? "INVALID"
                                 : "throughput " + Figures.yesNo(throughputRatio >= 0.98) + ", p99 "
                                         + Figures.yesNo(p99Ratio <= 1.05));
@@ -84,8 +91,8 @@ public final class PerRequestBenchmark implements Benchmark {
         report.table(table);
     }
 
-    private static WindowPairs measure(BenchmarkContext context, ResultReport report, String client, int threads,
-            int windows, long windowMillis, long warmupMillis) throws Exception {
+    private static Measured measure(BenchmarkContext context, ResultReport report, String client, int threads,
+            int windows, long windowMillis, Warmup warmup) throws Exception {
         String url = context.myParcel().apiUrl();
         ChildJvm baselineJvm = ChildJvm.of(LoadApp.class, client, String.valueOf(threads), url)
                 .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS)
@@ -95,10 +102,10 @@ public final class PerRequestBenchmark implements Benchmark {
                 .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS).with(context.agent().options());
         String where = client + ", " + threads + " thread(s)";
         WindowPairs pairs = new WindowPairs();
+        String warmedUp = "INVALID";
         try (LoadJvm baseline = LoadJvm.start(BASELINE, baselineJvm, context.myParcel());
                 LoadJvm agent = LoadJvm.start(AGENT, agentJvm, context.myParcel())) {
-            baseline.window(warmupMillis);
-            agent.window(warmupMillis);
+            warmedUp = warmUp(baseline, agent, warmup, where);
             for (int window = 0; window < windows; window++) {
                 boolean baselineFirst = window % 2 == 0;
                 LoadWindow first = measured(baselineFirst ? baseline : agent, windowMillis, where, window, report);
@@ -110,7 +117,37 @@ public final class PerRequestBenchmark implements Benchmark {
         } catch (ChildFailure e) {
             report.invalid(where + ": " + e.getMessage());
         }
-        return pairs;
+        return new Measured(pairs, warmedUp);
+    }
+
+    /** One case's measured windows, and how long its warm-up took. */
+    private record Measured(WindowPairs pairs, String warmup) {
+    }
+
+    /** The limits of a warm-up: it goes on until both JVMs are steady and at least minMillis have passed. */
+    private record Warmup(long minMillis, long maxMillis) {
+    }
+
+    /** Warm-up windows in turn until both JVMs are steady; "12 s" or "90 s, baseline not steady". */
+    private static String warmUp(LoadJvm baseline, LoadJvm agent, Warmup warmup, String where) throws Exception {
+        SteadyState baselineRates = new SteadyState();
+        SteadyState agentRates = new SteadyState();
+        long spent = 0;
+        while (spent < warmup.maxMillis()
+                && (spent < warmup.minMillis() || !baselineRates.steady() || !agentRates.steady())) {
+            baselineRates.add(baseline.window(WARMUP_WINDOW_MILLIS).requestsPerSecond());
+            agentRates.add(agent.window(WARMUP_WINDOW_MILLIS).requestsPerSecond());
+            spent += WARMUP_WINDOW_MILLIS;
+        }
+        String took = spent / 1000 + " s";
+        if (!baselineRates.steady()) {
+            took += ", " + baseline.label() + " not steady";
+        }
+        if (!agentRates.steady()) {
+            took += ", " + agent.label() + " not steady";
+        }
+        System.err.println("per-request: " + where + ", warm-up: " + took);
+        return took;
     }
 
     /** One verified window, or null (and an INVALID line in the report). */

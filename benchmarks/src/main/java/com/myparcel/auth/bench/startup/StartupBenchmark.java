@@ -32,6 +32,7 @@ public final class StartupBenchmark implements Benchmark {
     private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
     private static final String NONE = "no agent";
     private static final String THIS = "this agent";
+    private static final String EARLIER = "earlier build of this agent";
     private static final String OTEL = "OpenTelemetry agent";
     private static final List<String> CLIENTS = List.of("urlconnection", "httpclient");
 
@@ -50,6 +51,9 @@ public final class StartupBenchmark implements Benchmark {
         int rounds = context.rounds(10, 3);
         OpenTelemetryAgent otel = context.openTelemetry();
         List<String> configurations = new ArrayList<>(List.of(NONE, THIS));
+        if (context.earlierAgent() != null) {
+            configurations.add(EARLIER);
+        }
         if (otel != null) {
             configurations.add(OTEL);
         }
@@ -65,6 +69,8 @@ public final class StartupBenchmark implements Benchmark {
                                 : "OpenTelemetry Java agent " + otel.version() + " with"
                                         + " `-Dotel.traces.exporter=none -Dotel.metrics.exporter=none"
                                         + " -Dotel.logs.exporter=none`")
+                        + (context.earlierAgent() == null ? "" : "; the earlier build of this agent, "
+                                + context.earlierJarInfo().describe() + ", with the same settings")
                         + "; default JVM options otherwise")
                 .fact("Valid runs: exit code 0 and the marker seen; with this agent, no ERROR or WARN line of the agent"
                         + " on stderr; with OpenTelemetry, its version line on stderr (proof it was loaded)");
@@ -125,6 +131,7 @@ public final class StartupBenchmark implements Benchmark {
         ChildJvm jvm = ChildJvm.of(HelloApp.class).with(context.commonOptions());
         switch (configuration) {
             case THIS -> jvm.with(context.agent().options());
+            case EARLIER -> jvm.with(context.earlierAgent().options());
             case OTEL -> jvm.with(context.openTelemetry().options());
             default -> { }
         }
@@ -134,7 +141,7 @@ public final class StartupBenchmark implements Benchmark {
             if (code != 0) {
                 throw new ChildFailure("exit code " + code + child.describeOutput());
             }
-            if (configuration.equals(THIS) && !ThisAgent.complaints(child.stderrLines()).isEmpty()) {
+            if ((configuration.equals(THIS) || configuration.equals(EARLIER)) && !ThisAgent.complaints(child.stderrLines()).isEmpty()) {
                 throw new ChildFailure("the agent complained: " + ThisAgent.complaints(child.stderrLines()));
             }
             if (configuration.equals(OTEL) && child.stderrLines().stream()
@@ -197,7 +204,9 @@ public final class StartupBenchmark implements Benchmark {
                 + Figures.yesNo(agentAdded <= 100e6) + ")"
                 + (configurations.contains(OTEL) ? "; OpenTelemetry adds " + Figures.millis(otelAdded)
                         + "; this agent's share of that: " + Figures.ratio(share) + " (target at most 0.1: "
-                        + Figures.yesNo(share <= 0.1) + ")." : "."));
+                        + Figures.yesNo(share <= 0.1) + ")." : ".")
+                + (configurations.contains(EARLIER) ? " The earlier build adds "
+                        + Figures.millis(endOfMain.median(EARLIER) - endOfMain.median(NONE)) + "." : ""));
     }
 
     private static void reportFirstResponse(ResultReport report, Samples firstResponse) {
