@@ -157,6 +157,14 @@ class SettingsLoaderTest {
         assertEquals(0, error.getStackTrace().length, "no stack trace to print");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"debug|DEBUG", "' Warn '|WARN", "OFF|OFF", "error|ERROR"})
+    void logLevelInAnyCase(String text, AgentLog.Level level) throws Exception {
+        credentials();
+        properties.put("myparcel.log-level", text);
+        assertEquals(level, load().logLevel());
+    }
+
     @Test
     void missingClientIdIsNamed() {
         properties.put("myparcel.client-secret", "s3cret");
