@@ -25,7 +25,7 @@ import java.util.function.DoubleSupplier;
  */
 final class AgentStartup implements Runnable {
 
-    public static final String THREAD_NAME = AgentThread.NAME + "-start";
+    static final String THREAD_NAME = AgentThread.NAME + "-start";
 
     private final Settings settings;
     private final AdviceTransformer transformer;

@@ -23,7 +23,7 @@ import java.util.jar.JarFile;
 public final class AdviceTransformer implements ClassFileTransformer {
 
     private final Instrumentation instrumentation;
-    // Made when first needed, not in premain: on the agent's thread, or by the first target class to load.
+    // Made when first needed, not in premain: on the agent's start thread, or by the first target class to load.
     private Map<String, ClassInstrumentation> byName;
     private JarFile agentJar;
     private HookInstallation hooks;

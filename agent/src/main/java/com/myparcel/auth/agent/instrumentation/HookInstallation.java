@@ -9,7 +9,7 @@ import java.util.jar.JarFile;
 
 /**
  * Makes the bootstrap hooks ready for inlined advice, once, on whichever thread needs them first: the
- * agent's thread right after start, or an application thread whose loading of a target class comes
+ * agent's start thread, or an application thread whose loading of a target class comes
  * sooner. Ready means defined in the bootstrap class loader, readable by the JDK modules that call them,
  * and connected to the adapters; a transformed class must never run before that, since the JVM would
  * remember a failed resolution of a hook for good.
