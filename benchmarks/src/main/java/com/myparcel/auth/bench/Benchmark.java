@@ -11,6 +11,11 @@ public interface Benchmark {
     /** The report's title. */
     String title();
 
+    /** Whether a run that names no benchmark includes this one. */
+    default boolean inDefaultRun() {
+        return true;
+    }
+
     /** Runs and fills {@code report}; runs in which the agent did not do its job are marked INVALID there. */
     void run(BenchmarkContext context, ResultReport report) throws Exception;
 }

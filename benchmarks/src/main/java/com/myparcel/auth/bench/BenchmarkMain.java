@@ -44,12 +44,17 @@ public final class BenchmarkMain {
             return;
         }
         Map<String, Benchmark> known = new LinkedHashMap<>();
-        for (Benchmark benchmark : List.of(new PerRequestBenchmark(), new StartupBenchmark(),
+        for (Benchmark benchmark : List.of(new PerRequestBenchmark(false), new PerRequestBenchmark(true),
+                new StartupBenchmark(),
                 new RefreshStormBenchmark(), new FootprintBenchmark())) {
             known.put(benchmark.name(), benchmark);
         }
         List<Benchmark> selected = new ArrayList<>();
-        for (String name : options.benchmarks().isEmpty() ? List.copyOf(known.keySet()) : options.benchmarks()) {
+        List<String> names = new ArrayList<>(options.benchmarks());
+        if (names.isEmpty()) {
+            known.values().stream().filter(Benchmark::inDefaultRun).forEach(benchmark -> names.add(benchmark.name()));
+        }
+        for (String name : names) {
             if (!known.containsKey(name)) {
                 System.err.println("benchmarks: unknown benchmark '" + name + "' (known: " + known.keySet() + ")");
                 System.exit(64);

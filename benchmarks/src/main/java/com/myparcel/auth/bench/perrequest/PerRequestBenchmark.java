@@ -16,26 +16,45 @@ import java.util.List;
  * application that sets {@code Authorization: Bearer <token>} itself without an agent (baseline), against
  * the same application setting nothing with the agent injecting the header. Both JVMs run side by side,
  * warm up in turn until both are steady, and measure short windows in turn (B A, A B, B A, ...), so that
- * the machine's drifts hit both.
+ * the machine's drifts hit both. The control run ({@code per-request-control}) measures the same way with
+ * no agent on either side: how far from 1.000 the machine's noise alone moves the ratios.
  */
 public final class PerRequestBenchmark implements Benchmark {
 
     private static final String BASELINE = "baseline";
     private static final String AGENT = "agent";
+    private static final String CONTROL = "control";
     private static final List<String> CLIENTS = List.of("urlconnection", "httpclient");
     private static final List<Integer> THREADS = List.of(1, 8);
     /** More than 8 threads' connections, so that HttpURLConnection's keep-alive cache never closes one. */
     private static final String KEEP_ALIVE_CONNECTIONS = "-Dhttp.maxConnections=32";
     private static final long WARMUP_WINDOW_MILLIS = 1000;
 
+    private final boolean control;
+    /** The second JVM of each pair: the agent's, or in the control run a second baseline. */
+    private final String second;
+
+    /** @param control both JVMs without the agent (an A/A run) */
+    public PerRequestBenchmark(boolean control) {
+        this.control = control;
+        this.second = control ? CONTROL : AGENT;
+    }
+
     @Override
     public String name() {
-        return "per-request";
+        return control ? "per-request-control" : "per-request";
     }
 
     @Override
     public String title() {
-        return "Per request: keep-alive HTTPS throughput and latency, header set by the app vs. added by the agent";
+        return control ? "Per request, control: the same method with no agent on either side (the noise of the ratios)"
+                : "Per request: keep-alive HTTPS throughput and latency, header set by the app vs. added by the agent";
+    }
+
+    /** A control run is for judging the ratios of a real one; it runs when named. */
+    @Override
+    public boolean inDefaultRun() {
+        return !control;
     }
 
     @Override
@@ -52,8 +71,11 @@ public final class PerRequestBenchmark implements Benchmark {
                         + " latency of each request from `System.nanoTime()` before the call to the end of the body;"
                         + " the loopback server (JDK HttpsServer in the runner, TCP_NODELAY, 200 with a 46-byte JSON"
                         + " body) answers on kept-alive TLS connections")
-                .fact("Baseline: no agent, the app sets `Authorization: Bearer <token>` itself. Agent: the app sets"
-                        + " nothing, " + context.agent().describe() + ". Both JVMs: `" + KEEP_ALIVE_CONNECTIONS + "`,"
+                .fact("Baseline: no agent, the app sets `Authorization: Bearer <token>` itself. "
+                        + (control ? "Control: a second JVM exactly like the baseline, in the agent's place, so"
+                                + " that any ratio away from 1.000 is the machine's noise."
+                                : "Agent: the app sets nothing, " + context.agent().describe() + ".")
+                        + " Both JVMs: `" + KEEP_ALIVE_CONNECTIONS + "`,"
                         + " the loopback trust store, default JVM options otherwise")
                 .fact("Method: both JVMs started, then warmed up in turn (B A B A ..., one JVM at a time) in windows of "
                         + WARMUP_WINDOW_MILLIS + " ms, verified and discarded, until each JVM's last " + SteadyState.WINDOWS
@@ -61,14 +83,14 @@ public final class PerRequestBenchmark implements Benchmark {
                         + warmup.minMillis() / 1000 + " s, at most " + warmup.maxMillis() / 1000 + " s per JVM; the"
                         + " warm-up column says how long it took, and \"not steady\" if it hit the limit); then "
                         + windows + " windows of " + windowMillis + " ms per JVM, in pairs ordered B A, A B, B A, ... (one"
-                        + " JVM at a time). Requests/s, p50 and p99: medians over each JVM's windows. Ratios (agent /"
-                        + " baseline): medians over the pairs of the pair's ratio, so that the machine's drift cancels")
+                        + " JVM at a time). Requests/s, p50 and p99: medians over each JVM's windows. Ratios (" + second
+                        + " / baseline): medians over the pairs of the pair's ratio, so that the machine's drift cancels")
                 .fact("Valid window: every request answered 200, and the API server counted exactly as many requests"
                         + " with the expected token as the app made, none without. Targets: throughput ratio at least"
                         + " 0.98, p99 ratio at most 1.05");
 
-        MarkdownTable table = new MarkdownTable("client", "threads", "baseline req/s", "agent req/s",
-                "throughput ratio", "baseline p50", "agent p50", "baseline p99", "agent p99", "p99 ratio",
+        MarkdownTable table = new MarkdownTable("client", "threads", "baseline req/s", second + " req/s",
+                "throughput ratio", "baseline p50", second + " p50", "baseline p99", second + " p99", "p99 ratio",
                 "valid pairs", "warm-up", "targets met");
         for (String client : CLIENTS) {
             for (int threads : THREADS) {
@@ -91,29 +113,35 @@ public final class PerRequestBenchmark implements Benchmark {
         report.table(table);
     }
 
-    private static Measured measure(BenchmarkContext context, ResultReport report, String client, int threads,
+    private Measured measure(BenchmarkContext context, ResultReport report, String client, int threads,
             int windows, long windowMillis, Warmup warmup) throws Exception {
         String url = context.myParcel().apiUrl();
         ChildJvm baselineJvm = ChildJvm.of(LoadApp.class, client, String.valueOf(threads), url)
                 .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS)
                 .with("-D" + ApiRequester.OWN_AUTHORIZATION_PROPERTY + "="
                         + context.myParcel().token().authorizationHeader());
-        ChildJvm agentJvm = ChildJvm.of(LoadApp.class, client, String.valueOf(threads), url)
-                .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS).with(context.agent().options());
+        ChildJvm secondJvm = ChildJvm.of(LoadApp.class, client, String.valueOf(threads), url)
+                .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS);
+        if (control) {
+            secondJvm.with("-D" + ApiRequester.OWN_AUTHORIZATION_PROPERTY + "="
+                    + context.myParcel().token().authorizationHeader());
+        } else {
+            secondJvm.with(context.agent().options());
+        }
         String where = client + ", " + threads + " thread(s)";
         WindowPairs pairs = new WindowPairs();
         String warmedUp = "INVALID";
         try (LoadJvm baseline = LoadJvm.start(BASELINE, baselineJvm, context.myParcel());
-                LoadJvm agent = LoadJvm.start(AGENT, agentJvm, context.myParcel())) {
-            warmedUp = warmUp(baseline, agent, warmup, where);
+                LoadJvm other = LoadJvm.start(second, secondJvm, context.myParcel())) {
+            warmedUp = warmUp(baseline, other, warmup, where);
             for (int window = 0; window < windows; window++) {
                 boolean baselineFirst = window % 2 == 0;
-                LoadWindow first = measured(baselineFirst ? baseline : agent, windowMillis, where, window, report);
-                LoadWindow second = measured(baselineFirst ? agent : baseline, windowMillis, where, window, report);
-                pairs.add(baselineFirst ? first : second, baselineFirst ? second : first);
+                LoadWindow earlier = measured(baselineFirst ? baseline : other, windowMillis, where, window, report);
+                LoadWindow later = measured(baselineFirst ? other : baseline, windowMillis, where, window, report);
+                pairs.add(baselineFirst ? earlier : later, baselineFirst ? later : earlier);
             }
             baseline.finish();
-            agent.finish();
+            other.finish();
         } catch (ChildFailure e) {
             report.invalid(where + ": " + e.getMessage());
         }
@@ -129,22 +157,22 @@ public final class PerRequestBenchmark implements Benchmark {
     }
 
     /** Warm-up windows in turn until both JVMs are steady; "12 s" or "90 s, baseline not steady". */
-    private static String warmUp(LoadJvm baseline, LoadJvm agent, Warmup warmup, String where) throws Exception {
+    private static String warmUp(LoadJvm baseline, LoadJvm other, Warmup warmup, String where) throws Exception {
         SteadyState baselineRates = new SteadyState();
-        SteadyState agentRates = new SteadyState();
+        SteadyState otherRates = new SteadyState();
         long spent = 0;
         while (spent < warmup.maxMillis()
-                && (spent < warmup.minMillis() || !baselineRates.steady() || !agentRates.steady())) {
+                && (spent < warmup.minMillis() || !baselineRates.steady() || !otherRates.steady())) {
             baselineRates.add(baseline.window(WARMUP_WINDOW_MILLIS).requestsPerSecond());
-            agentRates.add(agent.window(WARMUP_WINDOW_MILLIS).requestsPerSecond());
+            otherRates.add(other.window(WARMUP_WINDOW_MILLIS).requestsPerSecond());
             spent += WARMUP_WINDOW_MILLIS;
         }
         String took = spent / 1000 + " s";
         if (!baselineRates.steady()) {
             took += ", " + baseline.label() + " not steady";
         }
-        if (!agentRates.steady()) {
-            took += ", " + agent.label() + " not steady";
+        if (!otherRates.steady()) {
+            took += ", " + other.label() + " not steady";
         }
         System.err.println("per-request: " + where + ", warm-up: " + took);
         return took;

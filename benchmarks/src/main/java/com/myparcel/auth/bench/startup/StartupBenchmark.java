@@ -9,6 +9,7 @@ import com.myparcel.auth.bench.harness.ApiCounts;
 import com.myparcel.auth.bench.harness.ChildFailure;
 import com.myparcel.auth.bench.harness.ChildJvm;
 import com.myparcel.auth.bench.harness.ChildProcess;
+import com.myparcel.auth.bench.harness.EmptyAgentJar;
 import com.myparcel.auth.bench.harness.Figures;
 import com.myparcel.auth.bench.harness.MarkdownTable;
 import com.myparcel.auth.bench.harness.OpenTelemetryAgent;
@@ -22,8 +23,9 @@ import java.util.List;
 
 /**
  * Start-up cost: the wall time from just before the runner spawns a JVM to the arrival of the line
- * {@link HelloApp} prints at the end of main, and to the process's end; without an agent, with this
- * agent, with the OpenTelemetry agent; alternating, the order rotated every round. Then the time to the
+ * {@link HelloApp} prints at the end of main, and to the process's end; without an agent, with an empty
+ * agent (the JVM's price of any agent), with this agent (and an earlier build of it, if given), with the
+ * OpenTelemetry agent; alternating, the order rotated every round. Then the time to the
  * first authorized response ({@link FirstRequestApp}) with the agent against the same app setting the
  * header itself.
  */
@@ -31,6 +33,7 @@ public final class StartupBenchmark implements Benchmark {
 
     private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
     private static final String NONE = "no agent";
+    private static final String EMPTY = "empty agent";
     private static final String THIS = "this agent";
     private static final String EARLIER = "earlier build of this agent";
     private static final String OTEL = "OpenTelemetry agent";
@@ -50,7 +53,8 @@ public final class StartupBenchmark implements Benchmark {
     public void run(BenchmarkContext context, ResultReport report) throws Exception {
         int rounds = context.rounds(10, 3);
         OpenTelemetryAgent otel = context.openTelemetry();
-        List<String> configurations = new ArrayList<>(List.of(NONE, THIS));
+        EmptyAgentJar emptyAgent = EmptyAgentJar.create(context.workDirectory());
+        List<String> configurations = new ArrayList<>(List.of(NONE, EMPTY, THIS));
         if (context.earlierAgent() != null) {
             configurations.add(EARLIER);
         }
@@ -63,7 +67,8 @@ public final class StartupBenchmark implements Benchmark {
                 + " process reaper)")
                 .fact("Rounds: " + rounds + " (plus one discarded warm-up round); each round runs every configuration"
                         + " once, the order rotated every round; figures are medians over rounds, min–max in brackets")
-                .fact("Configurations: no agent; this agent, " + context.agent().describe() + " (token endpoint on"
+                .fact("Configurations: no agent; an empty agent (a one-class jar whose premain returns at once: the"
+                        + " JVM's own price of any `-javaagent`); this agent, " + context.agent().describe() + " (token endpoint on"
                         + " loopback, every JVM with the loopback trust store); "
                         + (otel == null ? "OpenTelemetry not measured (no --otel-jar)"
                                 : "OpenTelemetry Java agent " + otel.version() + " with"
@@ -81,7 +86,7 @@ public final class StartupBenchmark implements Benchmark {
             for (int i = 0; i < configurations.size(); i++) {
                 String configuration = configurations.get(Math.floorMod(round + i, configurations.size()));
                 try {
-                    long[] times = runHello(context, configuration);
+                    long[] times = runHello(context, configuration, emptyAgent);
                     if (round >= 0) {
                         endOfMain.add(configuration, times[0]);
                         exit.add(configuration, times[1]);
@@ -127,9 +132,11 @@ public final class StartupBenchmark implements Benchmark {
     }
 
     /** {end of main, process exit} in nanoseconds after the spawn. */
-    private long[] runHello(BenchmarkContext context, String configuration) throws Exception {
+    private long[] runHello(BenchmarkContext context, String configuration, EmptyAgentJar emptyAgent)
+            throws Exception {
         ChildJvm jvm = ChildJvm.of(HelloApp.class).with(context.commonOptions());
         switch (configuration) {
+            case EMPTY -> jvm.with(emptyAgent.options());
             case THIS -> jvm.with(context.agent().options());
             case EARLIER -> jvm.with(context.earlierAgent().options());
             case OTEL -> jvm.with(context.openTelemetry().options());
@@ -205,6 +212,9 @@ public final class StartupBenchmark implements Benchmark {
                 + (configurations.contains(OTEL) ? "; OpenTelemetry adds " + Figures.millis(otelAdded)
                         + "; this agent's share of that: " + Figures.ratio(share) + " (target at most 0.1: "
                         + Figures.yesNo(share <= 0.1) + ")." : ".")
+                + " Of that, " + Figures.millis(endOfMain.median(EMPTY) - endOfMain.median(NONE)) + " is what an empty"
+                + " agent adds, the JVM's price of any agent; this agent's own part is "
+                + Figures.millis(endOfMain.median(THIS) - endOfMain.median(EMPTY)) + "."
                 + (configurations.contains(EARLIER) ? " The earlier build adds "
                         + Figures.millis(endOfMain.median(EARLIER) - endOfMain.median(NONE)) + "." : ""));
     }
