@@ -16,6 +16,7 @@ import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse.PushPromiseHandler;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -52,6 +54,7 @@ import javax.net.ssl.SSLContext;
  * parallel-async &lt;n&gt;            n concurrent GET /shipments with sendAsync
  * loop-async &lt;s&gt; &lt;n&gt; &lt;ms&gt;       for s seconds: n concurrent GET /shipments, wait for all, pause ms
  * http2                         GET and POST /shipments through a client built with Version.HTTP_2
+ * websocket &lt;wss-url&gt;           open a WebSocket with newWebSocketBuilder(), then abort it
  * cancel &lt;path&gt; &lt;ms&gt; &lt;watch&gt;    sendAsync GET &lt;path&gt;, cancel the future after ms, then watch ms more
  * subclass                      requests through app-written HttpClient subclasses
  * close                         GET /shipments on a new client, then close() it (Java 21+)
@@ -71,6 +74,7 @@ import javax.net.ssl.SSLContext;
  * CANCELLED &lt;method&gt; &lt;path&gt; &lt;epoch millis of the cancel&gt;
  * CANNED &lt;same request object: true|false&gt; &lt;Authorization it carried, or none&gt;
  * CLOSED terminated=&lt;bool&gt; | SHUTDOWN terminated=&lt;bool&gt; | CLOSE-UNAVAILABLE java &lt;feature&gt;
+ * WEBSOCKET open '&lt;subprotocol&gt;' | WEBSOCKET failed &lt;ExceptionClass&gt;: &lt;message&gt;
  * ERROR &lt;method&gt; &lt;url&gt; &lt;ExceptionClass&gt;: &lt;message&gt;
  * DONE
  * </pre>
@@ -166,6 +170,8 @@ public class ShipmentsHttpClientApp {
                 loopAsync(seconds, concurrency, pauseMillis);
             } else if (command.equals("http2")) {
                 http2();
+            } else if (command.equals("websocket")) {
+                webSocket(args[i++]);
             } else if (command.equals("cancel")) {
                 String path = args[i++];
                 long afterMillis = Long.parseLong(args[i++]);
@@ -330,6 +336,26 @@ public class ShipmentsHttpClientApp {
             printResult(post, http2Client.sendAsync(post, BodyHandlers.ofString()).get());
         } catch (Exception e) {
             printError(post, e);
+        }
+    }
+
+    /**
+     * Opens a WebSocket to {@code url} (a wss:// URL, perhaps on an API host) with a header of the app's own, prints
+     * {@code WEBSOCKET open <subprotocol>} or {@code WEBSOCKET failed <exception>}, and closes it again.
+     */
+    void webSocket(String url) {
+        try {
+            WebSocket webSocket = client.newWebSocketBuilder()
+                    .header("X-Shipments-Client", "websocket")
+                    .connectTimeout(TIMEOUT)
+                    .buildAsync(URI.create(url), new WebSocket.Listener() { })
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            System.out.println("WEBSOCKET open '" + webSocket.getSubprotocol() + "'");
+            webSocket.abort();
+        } catch (Exception e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            System.out.println("WEBSOCKET failed " + cause.getClass().getName() + ": "
+                    + String.valueOf(cause.getMessage()).replaceAll("\\s+", " "));
         }
     }
 

@@ -4,6 +4,7 @@ import com.myparcel.auth.agent.authorization.AgentMetrics;
 import com.myparcel.auth.agent.authorization.AgentRuntime;
 import com.myparcel.auth.agent.authorization.RequestAuthorizer;
 import com.myparcel.auth.agent.bootstrap.HttpClientHooks;
+import com.myparcel.auth.agent.instrumentation.httpclient.HttpRequestImplInstrumentation;
 import com.myparcel.auth.agent.log.AgentLog;
 import com.myparcel.auth.agent.token.AccessToken;
 import com.myparcel.auth.agent.token.AgentRequests;
@@ -45,6 +46,10 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
             if (!authorizer.isApiDestination(uri.getScheme(), uri.getHost(), uri.getPort())) {
                 return null;
             }
+            if (isWebSocketHandshake(request)) {
+                AgentLog.debug("WebSocket handshake to " + uri.getHost() + " left as the application made it");
+                return null;
+            }
             AccessToken token = authorizer.authorize(AgentMetrics.Client.HTTP_CLIENT, uri.getScheme(), uri.getHost(),
                     uri.getPort(), authorization(request.headers()) != null);
             if (token == null) {
@@ -55,6 +60,17 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
             AgentLog.internalFailure(t);
             return null;
         }
+    }
+
+    /**
+     * A WebSocket's opening handshake. The JDK builds it as its internal HttpRequestImpl, keeps the upgrade headers
+     * and the WebSocket mark only on a request of that class, and expects its own response type back: sent as a
+     * view, it would go out as a plain GET, and the agent's response could not become a WebSocket. So it is left
+     * as the application made it, without a token. An application's own requests are never of that class
+     * ({@code HttpRequest.Builder} makes others).
+     */
+    private static boolean isWebSocketHandshake(HttpRequest request) {
+        return request.getClass().getName().equals(HttpRequestImplInstrumentation.CLASS_NAME);
     }
 
     private static <T> AuthorizedSend<T> start(RequestAuthorizer authorizer, HttpRequest request,
