@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Phaser;
 
@@ -15,7 +16,8 @@ import java.util.concurrent.Phaser;
  *
  * <p>Protocol: prints {@value #READY}; then for each line {@code RUN <millis>} every thread sends
  * requests until the window ends (finishing the one in flight) and the app prints
- * {@code WINDOW requests=<n> errors=<n> elapsedNanos=<n> p50=<ns> p99=<ns> max=<ns> firstError=<text>};
+ * {@code WINDOW requests=<n> errors=<n> elapsedNanos=<n> cpuNanos=<n> p50=<ns> p99=<ns> max=<ns> firstError=<text>}
+ * (cpuNanos: the CPU time the whole JVM used during the window, all threads, or -1 if the OS does not say);
  * {@code EXIT} ends it.
  */
 public final class LoadApp {
@@ -54,11 +56,13 @@ public final class LoadApp {
     }
 
     private String runWindow(long millis) {
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         windowEndNanos = start + millis * 1_000_000;
         phaser.arriveAndAwaitAdvance(); // workers start
         phaser.arriveAndAwaitAdvance(); // workers have finished their last request
         long elapsed = System.nanoTime() - start;
+        long cpuEnd = processCpuNanos();
         int total = 0;
         long errors = 0;
         String firstError = null;
@@ -75,6 +79,7 @@ public final class LoadApp {
         }
         Arrays.sort(all);
         return WINDOW + " requests=" + total + " errors=" + errors + " elapsedNanos=" + elapsed
+                + " cpuNanos=" + (cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart)
                 + " p50=" + percentile(all, 0.50) + " p99=" + percentile(all, 0.99)
                 + " max=" + (total == 0 ? 0 : all[total - 1])
                 + " firstError=" + (firstError == null ? "none" : firstError.replace(' ', '_'));
@@ -99,6 +104,11 @@ public final class LoadApp {
             }
             phaser.arriveAndAwaitAdvance();
         }
+    }
+
+    /** User and system CPU time of this JVM so far (every thread: the app's, the agent's, the JIT's, the GC's). */
+    private static long processCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     private static long percentile(long[] sorted, double quantile) {

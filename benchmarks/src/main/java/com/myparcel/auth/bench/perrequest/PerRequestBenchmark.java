@@ -84,14 +84,17 @@ public final class PerRequestBenchmark implements Benchmark {
                         + " warm-up column says how long it took, and \"not steady\" if it hit the limit); then "
                         + windows + " windows of " + windowMillis + " ms per JVM, in pairs ordered B A, A B, B A, ... (one"
                         + " JVM at a time). Requests/s, p50 and p99: medians over each JVM's windows. Ratios (" + second
-                        + " / baseline): medians over the pairs of the pair's ratio, so that the machine's drift cancels")
+                        + " / baseline): medians over the pairs of the pair's ratio, so that the machine's drift cancels."
+                        + " CPU per request: the JVM's CPU time in the window (all its threads, from the OS) over its"
+                        + " requests; the client and the server share two cores, so throughput and latency move with"
+                        + " the machine's scheduling, CPU per request much less")
                 .fact("Valid window: every request answered 200, and the API server counted exactly as many requests"
                         + " with the expected token as the app made, none without. Targets: throughput ratio at least"
                         + " 0.98, p99 ratio at most 1.05");
 
         MarkdownTable table = new MarkdownTable("client", "threads", "baseline req/s", second + " req/s",
                 "throughput ratio", "baseline p50", second + " p50", "baseline p99", second + " p99", "p99 ratio",
-                "valid pairs", "warm-up", "targets met");
+                "baseline CPU/request", second + " CPU/request", "CPU ratio", "valid pairs", "warm-up", "targets met");
         for (String client : CLIENTS) {
             for (int threads : THREADS) {
                 Measured measured = measure(context, report, client, threads, windows, windowMillis, warmup);
@@ -104,6 +107,9 @@ public final class PerRequestBenchmark implements Benchmark {
                         Figures.micros(pairs.agentMedian(LoadWindow::p50Nanos)),
                         Figures.micros(pairs.baselineMedian(LoadWindow::p99Nanos)),
                         Figures.micros(pairs.agentMedian(LoadWindow::p99Nanos)), Figures.ratio(p99Ratio),
+                        Figures.microsOneDecimal(pairs.baselineMedian(LoadWindow::cpuNanosPerRequest)),
+                        Figures.microsOneDecimal(pairs.agentMedian(LoadWindow::cpuNanosPerRequest)),
+                        Figures.ratio(pairs.ratio(LoadWindow::cpuNanosPerRequest)),
                         pairs.validPairs(), measured.warmup(),
                         Double.isNaN(throughputRatio) || Double.isNaN(p99Ratio) ? "INVALID"
                                 : "throughput " + Figures.yesNo(throughputRatio >= 0.98) + ", p99 "
