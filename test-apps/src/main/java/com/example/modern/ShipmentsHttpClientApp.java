@@ -353,9 +353,7 @@ public class ShipmentsHttpClientApp {
             System.out.println("WEBSOCKET open '" + webSocket.getSubprotocol() + "'");
             webSocket.abort();
         } catch (Exception e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            System.out.println("WEBSOCKET failed " + cause.getClass().getName() + ": "
-                    + String.valueOf(cause.getMessage()).replaceAll("\\s+", " "));
+            System.out.println("WEBSOCKET failed " + failure(e));
         }
     }
 
@@ -509,13 +507,16 @@ public class ShipmentsHttpClientApp {
     }
 
     private static void printError(HttpRequest request, Exception e) {
+        System.out.println("ERROR " + request.method() + " " + request.uri() + " " + failure(e));
+    }
+
+    /** {@code <ExceptionClass>: <message>}, unwrapped from a future's or a reflective call's wrapper. */
+    private static String failure(Exception e) {
         Throwable cause = e;
         if ((e instanceof ExecutionException || e instanceof InvocationTargetException) && e.getCause() != null) {
             cause = e.getCause();
         }
-        String message = String.valueOf(cause.getMessage()).replaceAll("\\s+", " ");
-        System.out.println("ERROR " + request.method() + " " + request.uri() + " " + cause.getClass().getName()
-                + ": " + message);
+        return cause.getClass().getName() + ": " + String.valueOf(cause.getMessage()).replaceAll("\\s+", " ");
     }
 
     private static void deleteQuietly(Path file) {

@@ -122,18 +122,13 @@ public final class PerRequestBenchmark implements Benchmark {
     private Measured measure(BenchmarkContext context, ResultReport report, String client, int threads,
             int windows, long windowMillis, Warmup warmup) throws Exception {
         String url = context.myParcel().apiUrl();
+        String ownAuthorization = "-D" + ApiRequester.OWN_AUTHORIZATION_PROPERTY + "="
+                + context.myParcel().token().authorizationHeader();
         ChildJvm baselineJvm = ChildJvm.of(LoadApp.class, client, String.valueOf(threads), url)
-                .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS)
-                .with("-D" + ApiRequester.OWN_AUTHORIZATION_PROPERTY + "="
-                        + context.myParcel().token().authorizationHeader());
+                .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS).with(ownAuthorization);
         ChildJvm secondJvm = ChildJvm.of(LoadApp.class, client, String.valueOf(threads), url)
-                .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS);
-        if (control) {
-            secondJvm.with("-D" + ApiRequester.OWN_AUTHORIZATION_PROPERTY + "="
-                    + context.myParcel().token().authorizationHeader());
-        } else {
-            secondJvm.with(context.agent().options());
-        }
+                .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS)
+                .with(control ? List.of(ownAuthorization) : context.agent().options());
         String where = client + ", " + threads + " thread(s)";
         WindowPairs pairs = new WindowPairs();
         String warmedUp = "INVALID";
