@@ -110,6 +110,9 @@ public final class ApiDestinations {
         if (scheme == null || host == null || host.isEmpty()) {
             return false;
         }
+        if (scheme.equalsIgnoreCase("https") && httpsHosts.contains(host)) {
+            return true; // the usual API request: its host is already in normal form, so nothing is copied or scanned
+        }
         String normalizedScheme = scheme.toLowerCase(Locale.ROOT);
         String normalizedHost = normalizeHost(host);
         if (normalizedScheme.equals("https") && httpsHosts.contains(normalizedHost)) {

@@ -32,11 +32,16 @@ public final class HttpUrlConnectionBridge implements HttpUrlConnectionHooks.Han
             if (authorizer == null || connected || connecting || AgentRequests.inProgress()) {
                 return;
             }
+            // A request passes here up to four times (getResponseCode, getInputStream, connect, plainConnect).
+            Exchange seen = Exchanges.find(connection);
+            if (seen != null && seen.judged) {
+                return;
+            }
             URL url = connection.getURL();
             if (!authorizer.isApiDestination(url.getProtocol(), url.getHost(), url.getPort())) {
                 return;
             }
-            Exchange exchange = Exchanges.of(connection);
+            Exchange exchange = seen != null ? seen : Exchanges.of(connection);
             if (exchange.judged) {
                 return;
             }

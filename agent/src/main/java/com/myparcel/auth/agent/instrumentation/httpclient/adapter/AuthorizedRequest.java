@@ -5,10 +5,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The application's {@link HttpRequest} (immutable, and never changed by the agent) as the agent sends
@@ -84,10 +88,40 @@ final class AuthorizedRequest extends HttpRequest {
         if (authorization == null) {
             return withoutAuthorization(original.headers());
         }
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.putAll(original.headers().map());
-        headers.put(AUTHORIZATION, List.of(authorization));
-        return HttpHeaders.of(headers, (name, value) -> true);
+        return HttpHeaders.of(new WithAuthorization(original.headers().map(), authorization), (name, value) -> true);
+    }
+
+    /**
+     * Headers with {@code authorization} in place of any Authorization the application set, as a view:
+     * {@code HttpHeaders.of}, which reads it through {@code forEach}, makes the one copy the send needs.
+     */
+    private static final class WithAuthorization extends AbstractMap<String, List<String>> {
+
+        private final Map<String, List<String>> headers;
+        private final List<String> authorization;
+
+        WithAuthorization(Map<String, List<String>> headers, String authorization) {
+            this.headers = headers;
+            this.authorization = List.of(authorization);
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super List<String>> action) {
+            headers.forEach((name, values) -> {
+                if (!name.equalsIgnoreCase(AUTHORIZATION)) {
+                    action.accept(name, values);
+                }
+            });
+            action.accept(AUTHORIZATION, authorization);
+        }
+
+        /** For any reader other than {@code HttpHeaders.of}: a copy, in the same order. */
+        @Override
+        public Set<Entry<String, List<String>>> entrySet() {
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            forEach(copy::put);
+            return Collections.unmodifiableMap(copy).entrySet();
+        }
     }
 
     /** As the JDK's own requests print themselves. */
