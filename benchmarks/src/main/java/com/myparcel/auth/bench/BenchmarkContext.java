@@ -1,6 +1,7 @@
 package com.myparcel.auth.bench;
 
 import com.myparcel.auth.bench.harness.AgentJarInfo;
+import com.myparcel.auth.bench.harness.AsyncProfiler;
 import com.myparcel.auth.bench.harness.LoopbackMyParcel;
 import com.myparcel.auth.bench.harness.OpenTelemetryAgent;
 import com.myparcel.auth.bench.harness.ResultReport;
@@ -21,10 +22,11 @@ public final class BenchmarkContext {
     private final ThisAgent earlierAgent;
     private final AgentJarInfo earlierJarInfo;
     private final OpenTelemetryAgent openTelemetry;
+    private final AsyncProfiler profiler;
 
     BenchmarkContext(BenchmarkOptions options, Path workDirectory, SelfSignedCertificate certificate,
             LoopbackMyParcel myParcel, ThisAgent agent, AgentJarInfo agentJarInfo, AgentJarInfo earlierJarInfo,
-            OpenTelemetryAgent openTelemetry) {
+            OpenTelemetryAgent openTelemetry, AsyncProfiler profiler) {
         this.options = options;
         this.workDirectory = workDirectory;
         this.certificate = certificate;
@@ -34,6 +36,7 @@ public final class BenchmarkContext {
         this.earlierAgent = earlierJarInfo == null ? null : agent.withJar(earlierJarInfo.path());
         this.earlierJarInfo = earlierJarInfo;
         this.openTelemetry = openTelemetry;
+        this.profiler = profiler;
     }
 
     public boolean quick() {
@@ -79,6 +82,11 @@ public final class BenchmarkContext {
     /** Null when the runner was given no {@code --otel-jar}. */
     public OpenTelemetryAgent openTelemetry() {
         return openTelemetry;
+    }
+
+    /** Null when the runner was given no {@code --profiler-jar}. */
+    public AsyncProfiler profiler() {
+        return profiler;
     }
 
     /** Options every child gets, with or without an agent: trust in the loopback certificate. */

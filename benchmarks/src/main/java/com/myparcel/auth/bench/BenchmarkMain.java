@@ -2,12 +2,14 @@ package com.myparcel.auth.bench;
 
 import com.myparcel.auth.bench.footprint.FootprintBenchmark;
 import com.myparcel.auth.bench.harness.AgentJarInfo;
+import com.myparcel.auth.bench.harness.AsyncProfiler;
 import com.myparcel.auth.bench.harness.BenchToken;
 import com.myparcel.auth.bench.harness.LoopbackMyParcel;
 import com.myparcel.auth.bench.harness.OpenTelemetryAgent;
 import com.myparcel.auth.bench.harness.ResultReport;
 import com.myparcel.auth.bench.harness.SelfSignedCertificate;
 import com.myparcel.auth.bench.harness.ThisAgent;
+import com.myparcel.auth.bench.perrequest.AgentCpuBenchmark;
 import com.myparcel.auth.bench.perrequest.PerRequestBenchmark;
 import com.myparcel.auth.bench.startup.StartupBenchmark;
 import com.myparcel.auth.bench.storm.RefreshStormBenchmark;
@@ -45,7 +47,7 @@ public final class BenchmarkMain {
         }
         Map<String, Benchmark> known = new LinkedHashMap<>();
         for (Benchmark benchmark : List.of(new PerRequestBenchmark(false), new PerRequestBenchmark(true),
-                new StartupBenchmark(),
+                new AgentCpuBenchmark(), new StartupBenchmark(),
                 new RefreshStormBenchmark(), new FootprintBenchmark())) {
             known.put(benchmark.name(), benchmark);
         }
@@ -74,7 +76,8 @@ public final class BenchmarkMain {
                 BenchmarkContext context = new BenchmarkContext(options, work, certificate, myParcel,
                         ThisAgent.create(options.agentJar(), work, myParcel), AgentJarInfo.of(options.agentJar()),
                         options.earlierJar() == null ? null : AgentJarInfo.of(options.earlierJar()),
-                        options.otelJar() == null ? null : new OpenTelemetryAgent(options.otelJar()));
+                        options.otelJar() == null ? null : new OpenTelemetryAgent(options.otelJar()),
+                        options.profilerJar() == null ? null : AsyncProfiler.extract(options.profilerJar(), work));
                 for (Benchmark benchmark : selected) {
                     anyInvalid |= runAndPublish(benchmark, context, options);
                 }

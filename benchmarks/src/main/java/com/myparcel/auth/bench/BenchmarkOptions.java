@@ -5,20 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The runner's command line: {@code --agent-jar PATH [--earlier-jar PATH] [--otel-jar PATH] [--results DIR]
+ * The runner's command line: {@code --agent-jar PATH [--earlier-jar PATH] [--otel-jar PATH] [--profiler-jar PATH] [--results DIR]
  * [--quick] [--rounds N] [--seconds S] [benchmark ...]}. {@code --earlier-jar}: another build of the agent
  * that start-up measures in the same run, so that a before and after are not two runs on a machine whose
  * speed drifts. {@code --rounds} overrides the number of alternating
  * rounds (per-request: measurement windows per configuration), {@code --seconds} the per-request
- * measured time per configuration.
+ * measured time per configuration. {@code --profiler-jar}: async-profiler's Maven jar, for agent-cpu.
  */
-record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path resultsDirectory, boolean quick, Integer rounds,
+record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profilerJar, Path resultsDirectory, boolean quick, Integer rounds,
         Double seconds, List<String> benchmarks) {
 
     static BenchmarkOptions parse(String[] args) {
         Path agentJar = null;
         Path earlierJar = null;
         Path otelJar = null;
+        Path profilerJar = null;
         Path results = Path.of("benchmarks", "target", "results");
         boolean quick = false;
         Integer rounds = null;
@@ -29,6 +30,7 @@ record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path resul
                 case "--agent-jar" -> agentJar = Path.of(args[++i]).toAbsolutePath();
                 case "--earlier-jar" -> earlierJar = Path.of(args[++i]).toAbsolutePath();
                 case "--otel-jar" -> otelJar = Path.of(args[++i]).toAbsolutePath();
+                case "--profiler-jar" -> profilerJar = Path.of(args[++i]).toAbsolutePath();
                 case "--results" -> results = Path.of(args[++i]);
                 case "--quick" -> quick = true;
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -44,7 +46,7 @@ record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path resul
         if (agentJar == null) {
             throw new IllegalArgumentException("--agent-jar PATH is required");
         }
-        return new BenchmarkOptions(agentJar, earlierJar, otelJar, results, quick, rounds, seconds, List.copyOf(names));
+        return new BenchmarkOptions(agentJar, earlierJar, otelJar, profilerJar, results, quick, rounds, seconds, List.copyOf(names));
     }
 
     /** The runner options that change figures, as a reproduce command shows them. */

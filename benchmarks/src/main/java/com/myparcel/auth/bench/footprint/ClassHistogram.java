@@ -1,5 +1,6 @@
 package com.myparcel.auth.bench.footprint;
 
+import com.myparcel.auth.bench.harness.Jcmd;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;

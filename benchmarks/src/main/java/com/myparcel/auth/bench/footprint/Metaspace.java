@@ -1,5 +1,6 @@
 package com.myparcel.auth.bench.footprint;
 
+import com.myparcel.auth.bench.harness.Jcmd;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

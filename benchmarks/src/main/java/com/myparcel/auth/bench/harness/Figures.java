@@ -21,6 +21,15 @@ public final class Figures {
         return Double.isNaN(nanos) ? "n/a" : String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
     }
 
+    public static String microsTwoDecimals(double nanos) {
+        return Double.isNaN(nanos) ? "n/a" : String.format(Locale.ROOT, "%.2f µs", nanos / 1e3);
+    }
+
+    /** A share (0.0123) as a percentage ("1.23 %"). */
+    public static String percent(double share) {
+        return Double.isNaN(share) ? "n/a" : String.format(Locale.ROOT, "%.2f %%", share * 100);
+    }
+
     public static String ratio(double ratio) {
         return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "n/a" : String.format(Locale.ROOT, "%.3f", ratio);
     }

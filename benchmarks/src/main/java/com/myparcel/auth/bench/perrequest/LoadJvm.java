@@ -46,6 +46,10 @@ final class LoadJvm implements AutoCloseable {
         return label;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** Runs one window and verifies it; a ChildFailure says why it is INVALID. */
     LoadWindow window(long millis) throws IOException, ChildFailure, InterruptedException {
         ApiCounts before = myParcel.apiCounts();

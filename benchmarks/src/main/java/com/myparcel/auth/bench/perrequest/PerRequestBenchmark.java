@@ -24,11 +24,10 @@ public final class PerRequestBenchmark implements Benchmark {
     private static final String BASELINE = "baseline";
     private static final String AGENT = "agent";
     private static final String CONTROL = "control";
-    private static final List<String> CLIENTS = List.of("urlconnection", "httpclient");
-    private static final List<Integer> THREADS = List.of(1, 8);
+    static final List<String> CLIENTS = List.of("urlconnection", "httpclient");
+    static final List<Integer> THREADS = List.of(1, 8);
     /** More than 8 threads' connections, so that HttpURLConnection's keep-alive cache never closes one. */
-    private static final String KEEP_ALIVE_CONNECTIONS = "-Dhttp.maxConnections=32";
-    private static final long WARMUP_WINDOW_MILLIS = 1000;
+    static final String KEEP_ALIVE_CONNECTIONS = "-Dhttp.maxConnections=32";
 
     private final boolean control;
     /** The second JVM of each pair: the agent's, or in the control run a second baseline. */
@@ -78,7 +77,7 @@ public final class PerRequestBenchmark implements Benchmark {
                         + " Both JVMs: `" + KEEP_ALIVE_CONNECTIONS + "`,"
                         + " the loopback trust store, default JVM options otherwise")
                 .fact("Method: both JVMs started, then warmed up in turn (B A B A ..., one JVM at a time) in windows of "
-                        + WARMUP_WINDOW_MILLIS + " ms, verified and discarded, until each JVM's last " + SteadyState.WINDOWS
+                        + Warmup.WINDOW_MILLIS + " ms, verified and discarded, until each JVM's last " + SteadyState.WINDOWS
                         + " windows agree within " + Math.round(SteadyState.SPREAD * 100) + " % (at least "
                         + warmup.minMillis() / 1000 + " s, at most " + warmup.maxMillis() / 1000 + " s per JVM; the"
                         + " warm-up column says how long it took, and \"not steady\" if it hit the limit); then "
@@ -134,7 +133,7 @@ public final class PerRequestBenchmark implements Benchmark {
         String warmedUp = "INVALID";
         try (LoadJvm baseline = LoadJvm.start(BASELINE, baselineJvm, context.myParcel());
                 LoadJvm other = LoadJvm.start(second, secondJvm, context.myParcel())) {
-            warmedUp = warmUp(baseline, other, warmup, where);
+            warmedUp = warmup.run(List.of(baseline, other), where);
             for (int window = 0; window < windows; window++) {
                 boolean baselineFirst = window % 2 == 0;
                 LoadWindow earlier = measured(baselineFirst ? baseline : other, windowMillis, where, window, report);
@@ -151,32 +150,6 @@ public final class PerRequestBenchmark implements Benchmark {
 
     /** One case's measured windows, and how long its warm-up took. */
     private record Measured(WindowPairs pairs, String warmup) {
-    }
-
-    /** The limits of a warm-up: it goes on until both JVMs are steady and at least minMillis have passed. */
-    private record Warmup(long minMillis, long maxMillis) {
-    }
-
-    /** Warm-up windows in turn until both JVMs are steady; "12 s" or "90 s, baseline not steady". */
-    private static String warmUp(LoadJvm baseline, LoadJvm other, Warmup warmup, String where) throws Exception {
-        SteadyState baselineRates = new SteadyState();
-        SteadyState otherRates = new SteadyState();
-        long spent = 0;
-        while (spent < warmup.maxMillis()
-                && (spent < warmup.minMillis() || !baselineRates.steady() || !otherRates.steady())) {
-            baselineRates.add(baseline.window(WARMUP_WINDOW_MILLIS).requestsPerSecond());
-            otherRates.add(other.window(WARMUP_WINDOW_MILLIS).requestsPerSecond());
-            spent += WARMUP_WINDOW_MILLIS;
-        }
-        String took = spent / 1000 + " s";
-        if (!baselineRates.steady()) {
-            took += ", " + baseline.label() + " not steady";
-        }
-        if (!otherRates.steady()) {
-            took += ", " + other.label() + " not steady";
-        }
-        System.err.println("per-request: " + where + ", warm-up: " + took);
-        return took;
     }
 
     /** One verified window, or null (and an INVALID line in the report). */

@@ -1,4 +1,4 @@
-package com.myparcel.auth.bench.footprint;
+package com.myparcel.auth.bench.harness;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a diagnostic command in a child JVM with the runner's own JDK's {@code jcmd}. */
-final class Jcmd {
+public final class Jcmd {
 
     private Jcmd() {
     }
 
-    static String run(long pid, String command) throws IOException, InterruptedException {
+    public static String run(long pid, String command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), command)
                 .redirectErrorStream(true).start();

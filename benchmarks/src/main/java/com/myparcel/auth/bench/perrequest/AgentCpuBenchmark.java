@@ -1,0 +1,99 @@
+package com.myparcel.auth.bench.perrequest;
+
+import com.myparcel.auth.bench.Benchmark;
+import com.myparcel.auth.bench.BenchmarkContext;
+import com.myparcel.auth.bench.apps.LoadApp;
+import com.myparcel.auth.bench.harness.AsyncProfiler;
+import com.myparcel.auth.bench.harness.ChildFailure;
+import com.myparcel.auth.bench.harness.ChildJvm;
+import com.myparcel.auth.bench.harness.Figures;
+import com.myparcel.auth.bench.harness.MarkdownTable;
+import com.myparcel.auth.bench.harness.ResultReport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The agent's own CPU cost per request, where the per-request A/B ratios cannot resolve it: the agent JVM
+ * of {@link PerRequestBenchmark} runs the same load alone, and async-profiler samples its CPU time after
+ * the warm-up. The agent's share is the fraction of samples with an agent frame on the stack (the JDK
+ * methods it calls included), and its time per request that share of the JVM's CPU time per request.
+ */
+public final class AgentCpuBenchmark implements Benchmark {
+
+    private static final int INTERVAL_MILLIS = 1;
+
+    @Override
+    public String name() {
+        return "agent-cpu";
+    }
+
+    @Override
+    public String title() {
+        return "Agent CPU per request: the agent's share of a sampled CPU profile under the per-request load";
+    }
+
+    @Override
+    public void run(BenchmarkContext context, ResultReport report) throws Exception {
+        AsyncProfiler profiler = context.profiler();
+        if (profiler == null) {
+            report.invalid("no async-profiler (the runner fetches tools.profiler:async-profiler from Maven Central)");
+            return;
+        }
+        int windows = context.rounds(10, 3);
+        long windowMillis = Math.round(context.seconds(20, 3) * 1000 / windows);
+        Warmup warmup = context.quick() ? new Warmup(1000, 3000) : new Warmup(10_000, 90_000);
+        report.fact("Measured: the agent JVM of per-request (`" + LoadApp.class.getName()
+                        + " <client> <threads> https://localhost:<port>/shipments`, the app sets no header, "
+                        + context.agent().describe() + ") alone, warmed up as there (1 s windows until the last "
+                        + SteadyState.WINDOWS + " agree within " + Math.round(SteadyState.SPREAD * 100) + " %, "
+                        + warmup.minMillis() / 1000 + " to " + warmup.maxMillis() / 1000 + " s), then " + windows
+                        + " windows of " + windowMillis + " ms sampled by async-profiler " + profiler.version()
+                        + " (the JVM's CPU time, every thread, every " + INTERVAL_MILLIS + " ms: event `cpu` where"
+                        + " perf_events are allowed, else `itimer`), loaded and stopped with"
+                        + " `jcmd <pid> JVMTI.agent_load`")
+                .fact("Agent share: samples with a frame of `com.myparcel.auth.agent` (its shaded libraries included)"
+                        + " anywhere on the stack, over all samples; so a JDK method the agent calls, such as the"
+                        + " header it sets, counts as the agent's. Agent CPU/request: that share of the JVM's CPU"
+                        + " time per request (from the OS, over the sampled windows). The per-request target (throughput"
+                        + " within 2 %) holds when the share stays under 2 %")
+                .fact("Valid: every request answered 200 and reached the API server with the expected token");
+
+        MarkdownTable table = new MarkdownTable("client", "threads", "samples", "agent share",
+                "JVM CPU/request", "agent CPU/request", "agent methods with the most samples", "warm-up");
+        Set<String> events = new TreeSet<>();
+        for (String client : PerRequestBenchmark.CLIENTS) {
+            for (int threads : PerRequestBenchmark.THREADS) {
+                String where = client + ", " + threads + " thread(s)";
+                ChildJvm jvm = ChildJvm.of(LoadApp.class, client, String.valueOf(threads), context.myParcel().apiUrl())
+                        .with(context.commonOptions()).with(PerRequestBenchmark.KEEP_ALIVE_CONNECTIONS)
+                        .with(context.agent().options());
+                Path collapsed = context.workDirectory().resolve("agent-cpu-" + client + "-" + threads + ".txt");
+                try (LoadJvm agent = LoadJvm.start("agent", jvm, context.myParcel())) {
+                    String warmedUp = warmup.run(List.of(agent), where);
+                    long requests = 0;
+                    long cpuNanos = 0;
+                    events.add(profiler.start(agent.pid(), INTERVAL_MILLIS));
+                    for (int window = 0; window < windows; window++) {
+                        LoadWindow measured = agent.window(windowMillis);
+                        requests += measured.requests();
+                        cpuNanos += measured.cpuNanos();
+                    }
+                    profiler.stop(agent.pid(), collapsed);
+                    agent.finish();
+                    CollapsedStacks stacks = CollapsedStacks.read(collapsed);
+                    double cpuPerRequest = (double) cpuNanos / requests;
+                    System.err.println("agent-cpu: " + where + ": " + Figures.percent(stacks.agentShare()) + " of "
+                            + stacks.samples() + " samples");
+                    table.row(client, threads, stacks.samples(), Figures.percent(stacks.agentShare()),
+                            Figures.microsTwoDecimals(cpuPerRequest), Figures.microsTwoDecimals(stacks.agentShare() * cpuPerRequest),
+                            stacks.topAgentMethods(3), warmedUp);
+                } catch (ChildFailure e) {
+                    report.invalid(where + ": " + e.getMessage());
+                }
+            }
+        }
+        report.fact("Sampled with async-profiler's `" + String.join("`, `", events) + "` event").table(table);
+    }
+}

@@ -1,0 +1,91 @@
+package com.myparcel.auth.bench.perrequest;
+
+import com.myparcel.auth.bench.harness.Figures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * async-profiler's collapsed output, read for one question: how many samples were in the agent's code. A
+ * sample counts as the agent's when a frame of its stack is in the agent's package (its shaded
+ * dependencies included), so a JDK method the agent calls counts too; except where the agent only hands
+ * a result on: below its last frame, {@code CompletableFuture.postComplete} runs the application's
+ * dependents and wakes the thread waiting in {@code send}, which the JDK's own future does without the agent.
+ */
+final class CollapsedStacks {
+
+    private static final String AGENT_PACKAGE = "com/myparcel/auth/agent/";
+    private static final String HAND_OFF = "java/util/concurrent/CompletableFuture.postComplete";
+
+    private final long samples;
+    private final long agentSamples;
+    /** Per agent method (short name), the samples with it on the stack. */
+    private final Map<String, Long> byAgentMethod;
+
+    private CollapsedStacks(long samples, long agentSamples, Map<String, Long> byAgentMethod) {
+        this.samples = samples;
+        this.agentSamples = agentSamples;
+        this.byAgentMethod = byAgentMethod;
+    }
+
+    static CollapsedStacks read(Path file) throws IOException {
+        long samples = 0;
+        long agentSamples = 0;
+        Map<String, Long> byAgentMethod = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int space = line.lastIndexOf(' ');
+            if (space < 0) {
+                continue;
+            }
+            long count = Long.parseLong(line.substring(space + 1).trim());
+            samples += count;
+            Set<String> agentMethods = new HashSet<>();
+            boolean handedOn = false;
+            for (String frame : line.substring(0, space).split(";")) {
+                if (frame.startsWith(AGENT_PACKAGE)) {
+                    agentMethods.add(shortName(frame));
+                    handedOn = false;
+                } else if (frame.startsWith(HAND_OFF) && !agentMethods.isEmpty()) {
+                    handedOn = true;
+                }
+            }
+            if (!agentMethods.isEmpty() && !handedOn) {
+                agentSamples += count;
+                agentMethods.forEach(method -> byAgentMethod.merge(method, count, Long::sum));
+            }
+        }
+        return new CollapsedStacks(samples, agentSamples, byAgentMethod);
+    }
+
+    long samples() {
+        return samples;
+    }
+
+    /** The agent's share of all samples; NaN without samples. */
+    double agentShare() {
+        return samples == 0 ? Double.NaN : (double) agentSamples / samples;
+    }
+
+    /** The {@code limit} agent methods with the most samples, as "Class.method 0.4 %". */
+    String topAgentMethods(int limit) {
+        List<String> top = byAgentMethod.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(limit)
+                .map(entry -> "`" + entry.getKey() + "` " + Figures.percent((double) entry.getValue() / samples))
+                .collect(Collectors.toList());
+        return top.isEmpty() ? "none" : String.join(", ", top);
+    }
+
+    /** {@code com/myparcel/auth/agent/token/TokenManager.usableToken} to {@code TokenManager.usableToken}. */
+    private static String shortName(String frame) {
+        int dot = frame.lastIndexOf('.');
+        int slash = frame.lastIndexOf('/', dot < 0 ? frame.length() : dot);
+        return frame.substring(slash + 1);
+    }
+}
