@@ -1,6 +1,8 @@
 package com.myparcel.auth.agent.bootstrap;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.net.HttpURLConnection;
 
@@ -22,31 +24,55 @@ public final class HttpUrlConnectionField {
 
     /** Whether connections carry the field: false when the class was loaded before the agent. */
     public static boolean exists() {
-        return Access.FIELD != null;
+        return Access.GET != null;
     }
 
     /** The value, or null when none was set or the field does not exist. */
     public static Object get(HttpURLConnection connection) {
-        VarHandle field = Access.FIELD;
-        return field == null ? null : field.getAcquire(connection);
+        MethodHandle get = Access.GET;
+        if (get == null) {
+            return null;
+        }
+        try {
+            return (Object) get.invokeExact(connection);
+        } catch (Throwable notTheJdkClass) {
+            return null; // the hooks only ever pass connections of the class that has the field
+        }
     }
 
     /** Sets {@code value} unless a value is there already; returns the value the field holds now. */
     public static Object setIfAbsent(HttpURLConnection connection, Object value) {
-        VarHandle field = Access.FIELD;
-        if (field == null) {
+        MethodHandle compareAndExchange = Access.COMPARE_AND_EXCHANGE;
+        if (compareAndExchange == null) {
             return null;
         }
-        Object witness = field.compareAndExchangeRelease(connection, null, value);
-        return witness == null ? value : witness;
+        try {
+            Object witness = (Object) compareAndExchange.invokeExact(connection, (Object) null, value);
+            return witness == null ? value : witness;
+        } catch (Throwable notTheJdkClass) {
+            return null;
+        }
     }
 
     /**
      * Looked up on first use, by the agent's adapter when a connection exists, so when the class has
-     * loaded (and the package has been opened); a constant from then on. Null when there is no field.
+     * loaded (and the package has been opened); constants from then on. Null when there is no field.
+     * Method handles typed for {@code java.net.HttpURLConnection}, the type the hooks have: a VarHandle
+     * called with it instead of its own coordinate type goes through a type check and adaptation on
+     * every access, which a profile showed on each request.
      */
     private static final class Access {
-        static final VarHandle FIELD = lookUp();
+        static final MethodHandle GET;
+        static final MethodHandle COMPARE_AND_EXCHANGE;
+
+        static {
+            VarHandle field = lookUp();
+            GET = field == null ? null : field.toMethodHandle(VarHandle.AccessMode.GET_ACQUIRE)
+                    .asType(MethodType.methodType(Object.class, HttpURLConnection.class));
+            COMPARE_AND_EXCHANGE = field == null ? null
+                    : field.toMethodHandle(VarHandle.AccessMode.COMPARE_AND_EXCHANGE_RELEASE).asType(
+                            MethodType.methodType(Object.class, HttpURLConnection.class, Object.class, Object.class));
+        }
 
         private static VarHandle lookUp() {
             try {

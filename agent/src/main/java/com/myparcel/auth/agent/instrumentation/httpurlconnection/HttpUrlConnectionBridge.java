@@ -29,16 +29,18 @@ public final class HttpUrlConnectionBridge implements HttpUrlConnectionHooks.Han
     public void beforeSend(HttpURLConnection connection, boolean connected, boolean connecting) {
         try {
             RequestAuthorizer authorizer = AgentRuntime.authorizer();
-            if (authorizer == null || connected || connecting || AgentRequests.inProgress()) {
+            if (authorizer == null || connected || connecting) {
                 return;
             }
-            // A request passes here up to four times (getResponseCode, getInputStream, connect, plainConnect).
+            // A request passes here up to four times (getResponseCode, getInputStream, connect, plainConnect):
+            // the cheapest checks first, the thread-local one only for a request about to be judged.
             Exchange seen = Exchanges.find(connection);
             if (seen != null && seen.judged) {
                 return;
             }
             URL url = connection.getURL();
-            if (!authorizer.isApiDestination(url.getProtocol(), url.getHost(), url.getPort())) {
+            if (!authorizer.isApiDestination(url.getProtocol(), url.getHost(), url.getPort())
+                    || AgentRequests.inProgress()) {
                 return;
             }
             Exchange exchange = seen != null ? seen : Exchanges.of(connection);
