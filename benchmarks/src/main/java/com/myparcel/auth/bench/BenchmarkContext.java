@@ -57,6 +57,11 @@ public final class BenchmarkContext {
         return workDirectory;
     }
 
+    /** Where reports go, and any raw data a benchmark keeps beside its report. */
+    public Path resultsDirectory() {
+        return options.resultsDirectory();
+    }
+
     public LoopbackMyParcel myParcel() {
         return myParcel;
     }

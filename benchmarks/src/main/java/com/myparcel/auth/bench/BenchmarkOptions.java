@@ -5,15 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The runner's command line: {@code --agent-jar PATH [--earlier-jar PATH] [--otel-jar PATH] [--profiler-jar PATH] [--results DIR]
+ * The runner's command line: {@code --agent-jar PATH [--earlier-jar PATH] [--otel-jar PATH]
+ * [--profiler-jar PATH] [--results DIR]
  * [--quick] [--rounds N] [--seconds S] [benchmark ...]}. {@code --earlier-jar}: another build of the agent
  * that start-up measures in the same run, so that a before and after are not two runs on a machine whose
  * speed drifts. {@code --rounds} overrides the number of alternating
  * rounds (per-request: measurement windows per configuration), {@code --seconds} the per-request
  * measured time per configuration. {@code --profiler-jar}: async-profiler's Maven jar, for agent-cpu.
  */
-record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profilerJar, Path resultsDirectory, boolean quick, Integer rounds,
-        Double seconds, List<String> benchmarks) {
+record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profilerJar, Path resultsDirectory,
+        boolean quick, Integer rounds, Double seconds, List<String> benchmarks) {
 
     static BenchmarkOptions parse(String[] args) {
         Path agentJar = null;
@@ -46,7 +47,8 @@ record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profi
         if (agentJar == null) {
             throw new IllegalArgumentException("--agent-jar PATH is required");
         }
-        return new BenchmarkOptions(agentJar, earlierJar, otelJar, profilerJar, results, quick, rounds, seconds, List.copyOf(names));
+        return new BenchmarkOptions(agentJar, earlierJar, otelJar, profilerJar, results, quick, rounds, seconds,
+                List.copyOf(names));
     }
 
     /** The runner options that change figures, as a reproduce command shows them. */

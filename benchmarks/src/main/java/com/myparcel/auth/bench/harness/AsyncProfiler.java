@@ -36,7 +36,8 @@ public final class AsyncProfiler {
                 Files.copy(in, library, StandardCopyOption.REPLACE_EXISTING);
             }
             String name = jar.getFileName().toString();
-            return new AsyncProfiler(library, name.replaceFirst("^async-profiler-", "").replaceFirst("-linux-x64\\.jar$", ""));
+            String version = name.replaceFirst("^async-profiler-", "").replaceFirst("-linux-x64\\.jar$", "");
+            return new AsyncProfiler(library, version);
         }
     }
 

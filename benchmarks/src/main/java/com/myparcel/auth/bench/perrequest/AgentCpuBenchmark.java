@@ -9,6 +9,7 @@ import com.myparcel.auth.bench.harness.ChildJvm;
 import com.myparcel.auth.bench.harness.Figures;
 import com.myparcel.auth.bench.harness.MarkdownTable;
 import com.myparcel.auth.bench.harness.ResultReport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -56,12 +57,16 @@ public final class AgentCpuBenchmark implements Benchmark {
                 .fact("Agent share: samples with a frame of `com.myparcel.auth.agent` (its shaded libraries included)"
                         + " anywhere on the stack, over all samples; so a JDK method the agent calls, such as the"
                         + " header it sets, counts as the agent's. Agent CPU/request: that share of the JVM's CPU"
-                        + " time per request (from the OS, over the sampled windows). The per-request target (throughput"
+                        + " time per request (from the OS, over the sampled windows). The per-request target"
+                        + " (throughput"
                         + " within 2 %) holds when the share stays under 2 %")
-                .fact("Valid: every request answered 200 and reached the API server with the expected token");
+                .fact("Valid: every request answered 200 and reached the API server with the expected token")
+                .fact("The samples are kept beside this report (`agent-cpu-<client>-<threads>-jdk<N>.collapsed`, one"
+                        + " stack per line with its count), for a flame graph or a closer look");
 
         MarkdownTable table = new MarkdownTable("client", "threads", "samples", "agent share",
                 "JVM CPU/request", "agent CPU/request", "agent methods with the most samples", "warm-up");
+        Files.createDirectories(context.resultsDirectory());
         Set<String> events = new TreeSet<>();
         for (String client : PerRequestBenchmark.CLIENTS) {
             for (int threads : PerRequestBenchmark.THREADS) {
@@ -69,7 +74,8 @@ public final class AgentCpuBenchmark implements Benchmark {
                 ChildJvm jvm = ChildJvm.of(LoadApp.class, client, String.valueOf(threads), context.myParcel().apiUrl())
                         .with(context.commonOptions()).with(PerRequestBenchmark.KEEP_ALIVE_CONNECTIONS)
                         .with(context.agent().options());
-                Path collapsed = context.workDirectory().resolve("agent-cpu-" + client + "-" + threads + ".txt");
+                Path collapsed = context.resultsDirectory().toAbsolutePath().resolve(
+                        "agent-cpu-" + client + "-" + threads + "-jdk" + Runtime.version().feature() + ".collapsed");
                 try (LoadJvm agent = LoadJvm.start("agent", jvm, context.myParcel())) {
                     String warmedUp = warmup.run(List.of(agent), where);
                     long requests = 0;
@@ -87,7 +93,8 @@ public final class AgentCpuBenchmark implements Benchmark {
                     System.err.println("agent-cpu: " + where + ": " + Figures.percent(stacks.agentShare()) + " of "
                             + stacks.samples() + " samples");
                     table.row(client, threads, stacks.samples(), Figures.percent(stacks.agentShare()),
-                            Figures.microsTwoDecimals(cpuPerRequest), Figures.microsTwoDecimals(stacks.agentShare() * cpuPerRequest),
+                            Figures.microsTwoDecimals(cpuPerRequest),
+                            Figures.microsTwoDecimals(stacks.agentShare() * cpuPerRequest),
                             stacks.topAgentMethods(3), warmedUp);
                 } catch (ChildFailure e) {
                     report.invalid(where + ": " + e.getMessage());
