@@ -54,6 +54,18 @@ class ApiDestinationsTest {
         assertTrue(local.matches(new URL("https://api.myparcel.com/shipments")));
     }
 
+    /** Adapters pass the scheme and host as their client has them, not always in normal form. */
+    @Test
+    void schemeAndHostAreComparedInNormalFormWhateverTheClientPasses() {
+        assertTrue(production.matches("https", "api.myparcel.com", -1));
+        assertTrue(production.matches("HTTPS", "api.myparcel.com", 443));
+        assertTrue(production.matches("Https", "Api.MyParcel.com.", 8443));
+        assertFalse(production.matches("http", "api.myparcel.com", 443));
+        assertFalse(production.matches("https", "api.myparcel.com..", -1));
+        assertFalse(production.matches(null, "api.myparcel.com", -1));
+        assertFalse(production.matches("https", "", -1));
+    }
+
     @Test
     void anOriginWithoutPortMeansTheDefaultPort() throws Exception {
         ApiDestinations origin = ApiDestinations.parse("https://api.myparcel.com");

@@ -95,7 +95,7 @@ final class AuthorizedRequest extends HttpRequest {
      * Headers with {@code authorization} in place of any Authorization the application set, as a view:
      * {@code HttpHeaders.of}, which reads it through {@code forEach}, makes the one copy the send needs.
      */
-    private static final class WithAuthorization extends AbstractMap<String, List<String>> {
+    static final class WithAuthorization extends AbstractMap<String, List<String>> {
 
         private final Map<String, List<String>> headers;
         private final List<String> authorization;

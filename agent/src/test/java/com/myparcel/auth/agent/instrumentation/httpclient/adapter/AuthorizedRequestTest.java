@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class AuthorizedRequestTest {
@@ -67,6 +68,18 @@ class AuthorizedRequestTest {
         HttpRequest stripped = AuthorizedRequest.withoutAuthorization(original);
         assertFalse(stripped.headers().firstValue("Authorization").isPresent());
         assertEquals(List.of("a", "b"), stripped.headers().allValues("X-Trace"));
+    }
+
+    /** HttpHeaders.of reads the view through forEach; any other reader through entrySet, with the same result. */
+    @Test
+    void theHeaderViewReadsTheSameEveryWay() {
+        Map<String, List<String>> view = new AuthorizedRequest.WithAuthorization(original.headers().map(),
+                "Bearer agent-token");
+        Map<String, List<String>> throughForEach = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        view.forEach(throughForEach::put);
+        assertEquals(throughForEach, new TreeMap<>(view));
+        assertEquals(List.of("Bearer agent-token"), throughForEach.get("Authorization"));
+        assertEquals(4, view.size());
     }
 
     /** HttpRequest's equals compares method, URI and headers: the JDK's own copy of it must be equal. */
