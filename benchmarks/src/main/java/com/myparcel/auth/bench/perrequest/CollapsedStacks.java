@@ -17,26 +17,32 @@ import java.util.stream.Collectors;
  * dependencies included), so a JDK method the agent calls counts too; except where the agent only hands
  * a result on: below its last frame, {@code CompletableFuture.postComplete} runs the application's
  * dependents and wakes the thread waiting in {@code send}, which the JDK's own future does without the agent.
+ * Of the agent's samples, those in the JDK's {@code setRequestProperty} are counted apart: the baseline
+ * application sets the same header through the same method itself.
  */
 final class CollapsedStacks {
 
     private static final String AGENT_PACKAGE = "com/myparcel/auth/agent/";
     private static final String HAND_OFF = "java/util/concurrent/CompletableFuture.postComplete";
+    private static final String SET_HEADER = "HttpURLConnection.setRequestProperty";
 
     private final long samples;
     private final long agentSamples;
+    private final long headerSamples;
     /** Per agent method (short name), the samples with it on the stack. */
     private final Map<String, Long> byAgentMethod;
 
-    private CollapsedStacks(long samples, long agentSamples, Map<String, Long> byAgentMethod) {
+    private CollapsedStacks(long samples, long agentSamples, long headerSamples, Map<String, Long> byAgentMethod) {
         this.samples = samples;
         this.agentSamples = agentSamples;
+        this.headerSamples = headerSamples;
         this.byAgentMethod = byAgentMethod;
     }
 
     static CollapsedStacks read(Path file) throws IOException {
         long samples = 0;
         long agentSamples = 0;
+        long headerSamples = 0;
         Map<String, Long> byAgentMethod = new HashMap<>();
         for (String line : Files.readAllLines(file)) {
             int space = line.lastIndexOf(' ');
@@ -47,20 +53,24 @@ final class CollapsedStacks {
             samples += count;
             Set<String> agentMethods = new HashSet<>();
             boolean handedOn = false;
+            boolean settingHeader = false;
             for (String frame : line.substring(0, space).split(";")) {
                 if (frame.startsWith(AGENT_PACKAGE)) {
                     agentMethods.add(shortName(frame));
                     handedOn = false;
-                } else if (frame.startsWith(HAND_OFF) && !agentMethods.isEmpty()) {
-                    handedOn = true;
+                    settingHeader = false;
+                } else if (!agentMethods.isEmpty()) {
+                    handedOn |= frame.startsWith(HAND_OFF);
+                    settingHeader |= frame.endsWith(SET_HEADER);
                 }
             }
             if (!agentMethods.isEmpty() && !handedOn) {
                 agentSamples += count;
+                headerSamples += settingHeader ? count : 0;
                 agentMethods.forEach(method -> byAgentMethod.merge(method, count, Long::sum));
             }
         }
-        return new CollapsedStacks(samples, agentSamples, byAgentMethod);
+        return new CollapsedStacks(samples, agentSamples, headerSamples, byAgentMethod);
     }
 
     long samples() {
@@ -70,6 +80,11 @@ final class CollapsedStacks {
     /** The agent's share of all samples; NaN without samples. */
     double agentShare() {
         return samples == 0 ? Double.NaN : (double) agentSamples / samples;
+    }
+
+    /** The share of all samples in which the agent was setting the header through the JDK's setRequestProperty. */
+    double headerShare() {
+        return samples == 0 ? Double.NaN : (double) headerSamples / samples;
     }
 
     /** The {@code limit} agent methods with the most samples, as "Class.method 0.4 %". */
