@@ -46,7 +46,9 @@ public final class BenchmarkMain {
             return;
         }
         Map<String, Benchmark> known = new LinkedHashMap<>();
-        for (Benchmark benchmark : List.of(new PerRequestBenchmark(false), new PerRequestBenchmark(true),
+        for (Benchmark benchmark : List.of(new PerRequestBenchmark(PerRequestBenchmark.Second.AGENT),
+                new PerRequestBenchmark(PerRequestBenchmark.Second.CONTROL),
+                new PerRequestBenchmark(PerRequestBenchmark.Second.AGENT_MODE),
                 new AgentCpuBenchmark(), new StartupBenchmark(),
                 new RefreshStormBenchmark(), new FootprintBenchmark())) {
             known.put(benchmark.name(), benchmark);

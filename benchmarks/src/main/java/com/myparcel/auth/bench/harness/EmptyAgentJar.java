@@ -16,18 +16,34 @@ import java.util.jar.Manifest;
 public final class EmptyAgentJar {
 
     private final Path jar;
+    private final String agentArguments;
 
-    private EmptyAgentJar(Path jar) {
+    private EmptyAgentJar(Path jar, String agentArguments) {
         this.jar = jar;
+        this.agentArguments = agentArguments;
     }
 
-    /** Writes the jar into {@code directory}. */
+    /** Writes the jar of an agent whose premain returns at once into {@code directory}. */
     public static EmptyAgentJar create(Path directory) throws IOException {
+        return write(directory.resolve("empty-agent.jar"), false, "");
+    }
+
+    /**
+     * Writes the jar of an agent that registers a retransform-capable transformer returning null, and does
+     * nothing else, into {@code directory}: the JVM's agent mode as this agent puts it in.
+     */
+    public static EmptyAgentJar createTransforming(Path directory) throws IOException {
+        return write(directory.resolve("empty-agent-transforming.jar"), true, "=" + EmptyAgent.WITH_TRANSFORMER);
+    }
+
+    private static EmptyAgentJar write(Path jar, boolean canRetransform, String agentArguments) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), EmptyAgent.class.getName());
+        if (canRetransform) {
+            manifest.getMainAttributes().put(new Attributes.Name("Can-Retransform-Classes"), "true");
+        }
         String entry = EmptyAgent.class.getName().replace('.', '/') + ".class";
-        Path jar = directory.resolve("empty-agent.jar");
         try (OutputStream file = Files.newOutputStream(jar);
                 JarOutputStream out = new JarOutputStream(file, manifest);
                 InputStream classFile = EmptyAgent.class.getResourceAsStream("/" + entry)) {
@@ -38,10 +54,10 @@ public final class EmptyAgentJar {
             classFile.transferTo(out);
             out.closeEntry();
         }
-        return new EmptyAgentJar(jar);
+        return new EmptyAgentJar(jar, agentArguments);
     }
 
     public List<String> options() {
-        return List.of("-javaagent:" + jar);
+        return List.of("-javaagent:" + jar + agentArguments);
     }
 }

@@ -6,6 +6,7 @@ import com.myparcel.auth.bench.apps.ApiRequester;
 import com.myparcel.auth.bench.apps.LoadApp;
 import com.myparcel.auth.bench.harness.ChildFailure;
 import com.myparcel.auth.bench.harness.ChildJvm;
+import com.myparcel.auth.bench.harness.EmptyAgentJar;
 import com.myparcel.auth.bench.harness.Figures;
 import com.myparcel.auth.bench.harness.MarkdownTable;
 import com.myparcel.auth.bench.harness.ResultReport;
@@ -17,43 +18,61 @@ import java.util.List;
  * the same application setting nothing with the agent injecting the header. Both JVMs run side by side,
  * warm up in turn until both are steady, and measure short windows in turn (B A, A B, B A, ...), so that
  * the machine's drifts hit both. The control run ({@code per-request-control}) measures the same way with
- * no agent on either side: how far from 1.000 the machine's noise alone moves the ratios.
+ * no agent on either side: how far from 1.000 the machine's noise alone moves the ratios. The agent-mode run
+ * ({@code per-request-agent-mode}) puts the baseline application under an agent that only registers a
+ * retransform-capable transformer: what the JVM's agent mode costs a request, without this agent's work.
  */
 public final class PerRequestBenchmark implements Benchmark {
 
     private static final String BASELINE = "baseline";
-    private static final String AGENT = "agent";
-    private static final String CONTROL = "control";
     static final List<String> CLIENTS = List.of("urlconnection", "httpclient");
     static final List<Integer> THREADS = List.of(1, 8);
     /** More than 8 threads' connections, so that HttpURLConnection's keep-alive cache never closes one. */
     static final String KEEP_ALIVE_CONNECTIONS = "-Dhttp.maxConnections=32";
 
-    private final boolean control;
-    /** The second JVM of each pair: the agent's, or in the control run a second baseline. */
-    private final String second;
+    /** What the second JVM of each pair is. */
+    public enum Second {
+        /** This agent, the application setting no header. */
+        AGENT("per-request", "agent",
+                "Per request: keep-alive HTTPS throughput and latency, header set by the app vs. added by the agent"),
+        /** A second baseline: an A/A run. */
+        CONTROL("per-request-control", "control",
+                "Per request, control: the same method with no agent on either side (the noise of the ratios)"),
+        /** The baseline under an agent that registers a no-op retransform-capable transformer and does nothing else. */
+        AGENT_MODE("per-request-agent-mode", "agent mode",
+                "Per request, agent mode: the baseline under an agent that only registers a no-op transformer");
 
-    /** @param control both JVMs without the agent (an A/A run) */
-    public PerRequestBenchmark(boolean control) {
-        this.control = control;
-        this.second = control ? CONTROL : AGENT;
+        private final String benchmarkName;
+        private final String label;
+        private final String title;
+
+        Second(String benchmarkName, String label, String title) {
+            this.benchmarkName = benchmarkName;
+            this.label = label;
+            this.title = title;
+        }
+    }
+
+    private final Second second;
+
+    public PerRequestBenchmark(Second second) {
+        this.second = second;
     }
 
     @Override
     public String name() {
-        return control ? "per-request-control" : "per-request";
+        return second.benchmarkName;
     }
 
     @Override
     public String title() {
-        return control ? "Per request, control: the same method with no agent on either side (the noise of the ratios)"
-                : "Per request: keep-alive HTTPS throughput and latency, header set by the app vs. added by the agent";
+        return second.title;
     }
 
-    /** A control run is for judging the ratios of a real one; it runs when named. */
+    /** The control runs are for judging the ratios of a real one; they run when named. */
     @Override
     public boolean inDefaultRun() {
-        return !control;
+        return second == Second.AGENT;
     }
 
     @Override
@@ -71,9 +90,7 @@ public final class PerRequestBenchmark implements Benchmark {
                         + " the loopback server (JDK HttpsServer in the runner, TCP_NODELAY, 200 with a 46-byte JSON"
                         + " body) answers on kept-alive TLS connections")
                 .fact("Baseline: no agent, the app sets `Authorization: Bearer <token>` itself. "
-                        + (control ? "Control: a second JVM exactly like the baseline, in the agent's place, so"
-                                + " that any ratio away from 1.000 is the machine's noise."
-                                : "Agent: the app sets nothing, " + context.agent().describe() + ".")
+                        + describeSecond(context)
                         + " Both JVMs: `" + KEEP_ALIVE_CONNECTIONS + "`,"
                         + " the loopback trust store, default JVM options otherwise")
                 .fact("Method: both JVMs started, then warmed up in turn (B A B A ..., one JVM at a time) in windows of "
@@ -82,8 +99,8 @@ public final class PerRequestBenchmark implements Benchmark {
                         + warmup.minMillis() / 1000 + " s, at most " + warmup.maxMillis() / 1000 + " s per JVM; the"
                         + " warm-up column says how long it took, and \"not steady\" if it hit the limit); then "
                         + windows + " windows of " + windowMillis + " ms per JVM, in pairs ordered B A, A B, B A, ... (one"
-                        + " JVM at a time). Requests/s, p50 and p99: medians over each JVM's windows. Ratios (" + second
-                        + " / baseline): medians over the pairs of the pair's ratio, so that the machine's drift cancels."
+                        + " JVM at a time). Requests/s, p50 and p99: medians over each JVM's windows. Ratios ("
+                        + second.label + " / baseline): medians over the pairs of the pair's ratio, so that the machine's drift cancels."
                         + " CPU per request: the JVM's CPU time in the window (all its threads, from the OS) over its"
                         + " requests; the client and the server share two cores, so throughput and latency move with"
                         + " the machine's scheduling, CPU per request much less")
@@ -91,12 +108,16 @@ public final class PerRequestBenchmark implements Benchmark {
                         + " with the expected token as the app made, none without. Targets: throughput ratio at least"
                         + " 0.98, p99 ratio at most 1.05");
 
-        MarkdownTable table = new MarkdownTable("client", "threads", "baseline req/s", second + " req/s",
-                "throughput ratio", "baseline p50", second + " p50", "baseline p99", second + " p99", "p99 ratio",
-                "baseline CPU/request", second + " CPU/request", "CPU ratio", "valid pairs", "warm-up", "targets met");
+        String other = second.label;
+        MarkdownTable table = new MarkdownTable("client", "threads", "baseline req/s", other + " req/s",
+                "throughput ratio", "baseline p50", other + " p50", "baseline p99", other + " p99", "p99 ratio",
+                "baseline CPU/request", other + " CPU/request", "CPU ratio", "valid pairs", "warm-up", "targets met");
+        List<String> agentModeOptions = second == Second.AGENT_MODE
+                ? EmptyAgentJar.createTransforming(context.workDirectory()).options() : List.of();
         for (String client : CLIENTS) {
             for (int threads : THREADS) {
-                Measured measured = measure(context, report, client, threads, windows, windowMillis, warmup);
+                Measured measured = measure(context, report, client, threads, windows, windowMillis, warmup,
+                        agentModeOptions);
                 WindowPairs pairs = measured.pairs();
                 double throughputRatio = pairs.ratio(LoadWindow::requestsPerSecond);
                 double p99Ratio = pairs.ratio(LoadWindow::p99Nanos);
@@ -118,8 +139,20 @@ public final class PerRequestBenchmark implements Benchmark {
         report.table(table);
     }
 
+    private String describeSecond(BenchmarkContext context) {
+        return switch (second) {
+            case AGENT -> "Agent: the app sets nothing, " + context.agent().describe() + ".";
+            case CONTROL -> "Control: a second JVM exactly like the baseline, in the agent's place, so that any ratio"
+                    + " away from 1.000 is the machine's noise.";
+            case AGENT_MODE -> "Agent mode: a second JVM like the baseline, with"
+                    + " `-javaagent:<empty agent jar>=transformer` (`Can-Retransform-Classes: true`; premain"
+                    + " registers a retransform-capable transformer that"
+                    + " returns null), in the agent's place: the JVM's agent mode without this agent's work.";
+        };
+    }
+
     private Measured measure(BenchmarkContext context, ResultReport report, String client, int threads,
-            int windows, long windowMillis, Warmup warmup) throws Exception {
+            int windows, long windowMillis, Warmup warmup, List<String> agentModeOptions) throws Exception {
         String url = context.myParcel().apiUrl();
         String ownAuthorization = "-D" + ApiRequester.OWN_AUTHORIZATION_PROPERTY + "="
                 + context.myParcel().token().authorizationHeader();
@@ -127,12 +160,13 @@ public final class PerRequestBenchmark implements Benchmark {
                 .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS).with(ownAuthorization);
         ChildJvm secondJvm = ChildJvm.of(LoadApp.class, client, String.valueOf(threads), url)
                 .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS)
-                .with(control ? List.of(ownAuthorization) : context.agent().options());
+                .with(second == Second.AGENT ? context.agent().options() : List.of(ownAuthorization))
+                .with(agentModeOptions);
         String where = client + ", " + threads + " thread(s)";
         WindowPairs pairs = new WindowPairs();
         String warmedUp = "INVALID";
         try (LoadJvm baseline = LoadJvm.start(BASELINE, baselineJvm, context.myParcel());
-                LoadJvm other = LoadJvm.start(second, secondJvm, context.myParcel())) {
+                LoadJvm other = LoadJvm.start(second.label, secondJvm, context.myParcel())) {
             warmedUp = warmup.run(List.of(baseline, other), where);
             for (int window = 0; window < windows; window++) {
                 boolean baselineFirst = window % 2 == 0;
