@@ -88,12 +88,13 @@ public final class AgentCpuBenchmark implements Benchmark {
                     for (int window = 0; window < windows; window++) {
                         LoadWindow measured = agent.window(windowMillis);
                         requests += measured.requests();
-                        cpuNanos += measured.cpuNanos();
+                        // -1: the OS did not say; the per-request figures are then n/a
+                        cpuNanos = cpuNanos < 0 || measured.cpuNanos() < 0 ? -1 : cpuNanos + measured.cpuNanos();
                     }
                     profiler.stop(agent.pid(), collapsed);
                     agent.finish();
                     CollapsedStacks stacks = CollapsedStacks.read(collapsed);
-                    double cpuPerRequest = (double) cpuNanos / requests;
+                    double cpuPerRequest = cpuNanos < 0 ? Double.NaN : (double) cpuNanos / requests;
                     System.err.println("agent-cpu: " + where + ": " + Figures.percent(stacks.agentShare()) + " of "
                             + stacks.samples() + " samples");
                     double beyondHeader = stacks.agentShare() - stacks.headerShare();

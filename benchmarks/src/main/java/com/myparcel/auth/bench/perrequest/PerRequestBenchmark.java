@@ -38,7 +38,7 @@ public final class PerRequestBenchmark implements Benchmark {
         /** A second baseline: an A/A run. */
         CONTROL("per-request-control", "control",
                 "Per request, control: the same method with no agent on either side (the noise of the ratios)"),
-        /** The baseline under an agent that registers a no-op retransform-capable transformer and does nothing else. */
+        /** The baseline under an agent that only registers a retransform-capable transformer changing nothing. */
         AGENT_MODE("per-request-agent-mode", "agent mode",
                 "Per request, agent mode: the baseline under an agent that only registers a no-op transformer");
 
@@ -100,7 +100,8 @@ public final class PerRequestBenchmark implements Benchmark {
                         + " warm-up column says how long it took, and \"not steady\" if it hit the limit); then "
                         + windows + " windows of " + windowMillis + " ms per JVM, in pairs ordered B A, A B, B A, ... (one"
                         + " JVM at a time). Requests/s, p50 and p99: medians over each JVM's windows. Ratios ("
-                        + second.label + " / baseline): medians over the pairs of the pair's ratio, so that the machine's drift cancels."
+                        + second.label + " / baseline): medians over the pairs of the pair's ratio, so that the"
+                        + " machine's drift cancels."
                         + " CPU per request: the JVM's CPU time in the window (all its threads, from the OS) over its"
                         + " requests; the client and the server share two cores, so throughput and latency move with"
                         + " the machine's scheduling, CPU per request much less")
@@ -146,8 +147,8 @@ public final class PerRequestBenchmark implements Benchmark {
                     + " away from 1.000 is the machine's noise.";
             case AGENT_MODE -> "Agent mode: a second JVM like the baseline, with"
                     + " `-javaagent:<empty agent jar>=transformer` (`Can-Retransform-Classes: true`; premain"
-                    + " registers a retransform-capable transformer that"
-                    + " returns null), in the agent's place: the JVM's agent mode without this agent's work.";
+                    + " registers a retransform-capable transformer that returns null), in the agent's place: the"
+                    + " JVM's agent mode without this agent's work.";
         };
     }
 
