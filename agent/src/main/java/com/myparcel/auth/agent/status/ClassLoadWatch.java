@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Tells once when every one of a few named classes has been loaded, by watching class loading as it
  * happens (one set lookup per loaded class) instead of polling the JVM's list of loaded classes.
- * Transforms nothing, and ignores retransformations.
+ * Transforms nothing.
  */
 final class ClassLoadWatch implements ClassFileTransformer {
 
@@ -28,10 +28,7 @@ final class ClassLoadWatch implements ClassFileTransformer {
     /** Starts watching; classes loaded before this call (an agent attached late) are found once. */
     void start(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
-        // Beside the agent's retransform-capable AdviceTransformer: the JVM hands each loaded class to each
-        // instrumentation environment that has a transformer, as a fresh byte array, so one environment
-        // means one copy and one call per class load instead of two.
-        instrumentation.addTransformer(this, true);
+        instrumentation.addTransformer(this);
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             seen(type.getName().replace('.', '/'));
         }
