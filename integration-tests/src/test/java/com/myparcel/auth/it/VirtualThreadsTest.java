@@ -22,6 +22,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -37,7 +38,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>Runs from Java 24 on: before JEP 491 (Java 24) a virtual thread that blocks inside {@code synchronized} is
  * pinned, and the JDK's own {@code HttpURLConnection.getInputStream} is synchronized, so any wait in there pins,
  * with or without the agent.
+ *
+ * <p>Isolated: a thousand threads starting at once, on a machine shared with no other test class.
  */
+@Isolated
 class VirtualThreadsTest {
 
     static final int TASKS = 1_000;

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -30,14 +31,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * fresh token, as MyParcel.com's token-age check does.
  *
  * <p>The {@code LoadDriver} runs {@value #HUC_THREADS} HttpURLConnection threads and {@value #HC_THREADS} threads
- * sharing one HttpClient (alternating send and sendAsync), 64 in all, back to back for {@value #SECONDS} s. Tokens
+ * sharing one HttpClient (alternating send and sendAsync), 64 in all, back to back for {@link #SECONDS} seconds. Tokens
  * are JWTs whose {@code exp} lies 5 s after issue. The API ({@link TokenAgeCheck}, no request journal) refuses each
  * token with probability {@link #REFUSAL_RATE} when it first sees it, and then answers every request carrying it 401
  * (code 14002); a request without a token, or with an expired one, gets 401 too.
+ *
+ * <p>Isolated: its 64 threads keep both cores busy, so no other test class runs beside it.
  */
+@Isolated
 class LoadWhileRotatingTest {
 
-    static final int SECONDS = 60;
+    /** 30 s in the suite; {@code scripts/reliability-report} runs it for 60 s ({@code -Dreliability.load-seconds}). */
+    static final int SECONDS = Integer.getInteger("reliability.load-seconds", 30);
     static final int HUC_THREADS = 32;
     static final int HC_THREADS = 32;
     static final int SAMPLE_EVERY_MS = 5_000;

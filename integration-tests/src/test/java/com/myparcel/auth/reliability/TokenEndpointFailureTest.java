@@ -45,6 +45,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The token endpoint misbehaves in every way we know of, and the application must not notice beyond waiting at most
@@ -59,8 +60,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a JWT without {@code exp}, a token that is not a JWT) are not switched: their token must be used.
  *
  * <p>Scenarios run in parallel child JVMs (each on its own token URL path and API path, so the WireMock journals tell
- * them apart); the checks and the report rows follow per scenario and client.
+ * them apart); the checks and the report rows follow per scenario and client. Isolated: it runs its own
+ * {@value #PARALLEL} child JVMs at once, and its timing bounds assume no other test class beside them.
  */
+@Isolated
 class TokenEndpointFailureTest {
 
     @RegisterExtension
