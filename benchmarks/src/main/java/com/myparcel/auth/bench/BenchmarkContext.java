@@ -48,6 +48,11 @@ public final class BenchmarkContext {
         return options.rounds() != null ? options.rounds() : quick() ? quick : full;
     }
 
+    /** {@code --forks} if given, else 1. */
+    public int forks() {
+        return options.forks() != null ? Math.max(1, options.forks()) : 1;
+    }
+
     /** {@code --seconds} if given, else the benchmark's default for a full or a quick run. */
     public double seconds(double full, double quick) {
         return options.seconds() != null ? options.seconds() : quick() ? quick : full;

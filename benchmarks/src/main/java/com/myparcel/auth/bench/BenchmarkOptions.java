@@ -7,14 +7,16 @@ import java.util.List;
 /**
  * The runner's command line: {@code --agent-jar PATH [--earlier-jar PATH] [--otel-jar PATH]
  * [--profiler-jar PATH] [--results DIR]
- * [--quick] [--rounds N] [--seconds S] [benchmark ...]}. {@code --earlier-jar}: another build of the agent
+ * [--quick] [--rounds N] [--seconds S] [--forks N] [benchmark ...]}. {@code --earlier-jar}: another build of the agent
  * that start-up measures in the same run, so that a before and after are not two runs on a machine whose
  * speed drifts. {@code --rounds} overrides the number of alternating
  * rounds (per-request: measurement windows per configuration), {@code --seconds} the per-request
- * measured time per configuration. {@code --profiler-jar}: async-profiler's Maven jar, for agent-cpu.
+ * measured time per configuration, {@code --forks} how many fresh pairs of JVMs per-request measures each case
+ * with (each JVM's JIT decisions are its own, and no number of windows in one pair averages them out).
+ * {@code --profiler-jar}: async-profiler's Maven jar, for agent-cpu.
  */
 record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profilerJar, Path resultsDirectory,
-        boolean quick, Integer rounds, Double seconds, List<String> benchmarks) {
+        boolean quick, Integer rounds, Double seconds, Integer forks, List<String> benchmarks) {
 
     static BenchmarkOptions parse(String[] args) {
         Path agentJar = null;
@@ -25,6 +27,7 @@ record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profi
         boolean quick = false;
         Integer rounds = null;
         Double seconds = null;
+        Integer forks = null;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -36,6 +39,7 @@ record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profi
                 case "--quick" -> quick = true;
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                case "--forks" -> forks = Integer.parseInt(args[++i]);
                 default -> {
                     if (args[i].startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + args[i]);
@@ -48,7 +52,7 @@ record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profi
             throw new IllegalArgumentException("--agent-jar PATH is required");
         }
         return new BenchmarkOptions(agentJar, earlierJar, otelJar, profilerJar, results, quick, rounds, seconds,
-                List.copyOf(names));
+                forks, List.copyOf(names));
     }
 
     /** The runner options that change figures, as a reproduce command shows them. */
@@ -62,6 +66,9 @@ record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profi
         }
         if (seconds != null) {
             out.append(" --seconds ").append(seconds);
+        }
+        if (forks != null) {
+            out.append(" --forks ").append(forks);
         }
         return out.toString();
     }

@@ -10,6 +10,7 @@ import com.myparcel.auth.bench.harness.EmptyAgentJar;
 import com.myparcel.auth.bench.harness.Figures;
 import com.myparcel.auth.bench.harness.MarkdownTable;
 import com.myparcel.auth.bench.harness.ResultReport;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -80,6 +81,7 @@ public final class PerRequestBenchmark implements Benchmark {
         int windows = context.rounds(10, 3);
         double measuredSeconds = context.seconds(10, 1.5);
         long windowMillis = Math.round(measuredSeconds * 1000 / windows);
+        int forks = context.forks();
         // At least long enough for the JIT (HttpClient with 8 threads still sped up after 8 s); at most long
         // enough that a JVM that never settles does not hold up the run.
         Warmup warmup = context.quick() ? new Warmup(1000, 3000) : new Warmup(10_000, 90_000);
@@ -102,6 +104,10 @@ public final class PerRequestBenchmark implements Benchmark {
                         + " JVM at a time). Requests/s, p50 and p99: medians over each JVM's windows. Ratios ("
                         + second.label + " / baseline): medians over the pairs of the pair's ratio, so that the"
                         + " machine's drift cancels."
+                        + (forks == 1 ? "" : " All of this " + forks + " times per case, each time with two fresh"
+                                + " JVMs (forks, since each JVM's JIT makes its own code and more windows of one pair"
+                                + " do not average that out): the ratios are medians over the forks of each fork's"
+                                + " ratio (listed per fork), the absolute figures medians over all forks' windows.")
                         + " CPU per request: the JVM's CPU time in the window (all its threads, from the OS) over its"
                         + " requests; the client and the server share two cores, so throughput and latency move with"
                         + " the machine's scheduling, CPU per request much less")
@@ -110,19 +116,30 @@ public final class PerRequestBenchmark implements Benchmark {
                         + " 0.98, p99 ratio at most 1.05");
 
         String other = second.label;
-        MarkdownTable table = new MarkdownTable("client", "threads", "baseline req/s", other + " req/s",
+        List<String> columns = new ArrayList<>(List.of("client", "threads", "baseline req/s", other + " req/s",
                 "throughput ratio", "baseline p50", other + " p50", "baseline p99", other + " p99", "p99 ratio",
-                "baseline CPU/request", other + " CPU/request", "CPU ratio", "valid pairs", "warm-up", "targets met");
+                "baseline CPU/request", other + " CPU/request", "CPU ratio", "valid pairs", "warm-up", "targets met"));
+        if (forks > 1) {
+            columns.addAll(4, List.of("throughput ratio per fork", "p99 ratio per fork"));
+        }
+        MarkdownTable table = new MarkdownTable(columns.toArray(new String[0]));
         List<String> agentModeOptions = second == Second.AGENT_MODE
                 ? EmptyAgentJar.createTransforming(context.workDirectory()).options() : List.of();
         for (String client : CLIENTS) {
             for (int threads : THREADS) {
-                Measured measured = measure(context, report, client, threads, windows, windowMillis, warmup,
-                        agentModeOptions);
-                WindowPairs pairs = measured.pairs();
+                ForkedPairs pairs = new ForkedPairs();
+                List<String> warmups = new ArrayList<>();
+                for (int fork = 1; fork <= forks; fork++) {
+                    String where = client + ", " + threads + " thread(s)" + (forks == 1 ? "" : ", fork " + fork);
+                    Measured measured = measure(context, report, client, threads, where, windows, windowMillis,
+                            warmup, agentModeOptions);
+                    pairs.add(measured.pairs());
+                    warmups.add(measured.warmup());
+                }
                 double throughputRatio = pairs.ratio(LoadWindow::requestsPerSecond);
                 double p99Ratio = pairs.ratio(LoadWindow::p99Nanos);
-                table.row(client, threads, Figures.perSecond(pairs.baselineMedian(LoadWindow::requestsPerSecond)),
+                List<Object> cells = new ArrayList<>(List.of(client, threads,
+                        Figures.perSecond(pairs.baselineMedian(LoadWindow::requestsPerSecond)),
                         Figures.perSecond(pairs.agentMedian(LoadWindow::requestsPerSecond)),
                         Figures.ratio(throughputRatio), Figures.micros(pairs.baselineMedian(LoadWindow::p50Nanos)),
                         Figures.micros(pairs.agentMedian(LoadWindow::p50Nanos)),
@@ -131,10 +148,15 @@ public final class PerRequestBenchmark implements Benchmark {
                         Figures.microsOneDecimal(pairs.baselineMedian(LoadWindow::cpuNanosPerRequest)),
                         Figures.microsOneDecimal(pairs.agentMedian(LoadWindow::cpuNanosPerRequest)),
                         Figures.ratio(pairs.ratio(LoadWindow::cpuNanosPerRequest)),
-                        pairs.validPairs(), measured.warmup(),
+                        pairs.validPairs(), String.join("; ", warmups),
                         Double.isNaN(throughputRatio) || Double.isNaN(p99Ratio) ? "INVALID"
                                 : "throughput " + Figures.yesNo(throughputRatio >= 0.98) + ", p99 "
-                                        + Figures.yesNo(p99Ratio <= 1.05));
+                                        + Figures.yesNo(p99Ratio <= 1.05)));
+                if (forks > 1) {
+                    cells.addAll(4, List.of(pairs.describeForkRatios(LoadWindow::requestsPerSecond),
+                            pairs.describeForkRatios(LoadWindow::p99Nanos)));
+                }
+                table.row(cells.toArray());
             }
         }
         report.table(table);
@@ -153,7 +175,7 @@ public final class PerRequestBenchmark implements Benchmark {
     }
 
     private Measured measure(BenchmarkContext context, ResultReport report, String client, int threads,
-            int windows, long windowMillis, Warmup warmup, List<String> agentModeOptions) throws Exception {
+            String where, int windows, long windowMillis, Warmup warmup, List<String> agentModeOptions) throws Exception {
         String url = context.myParcel().apiUrl();
         String ownAuthorization = "-D" + ApiRequester.OWN_AUTHORIZATION_PROPERTY + "="
                 + context.myParcel().token().authorizationHeader();
@@ -163,7 +185,6 @@ public final class PerRequestBenchmark implements Benchmark {
                 .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS)
                 .with(second == Second.AGENT ? context.agent().options() : List.of(ownAuthorization))
                 .with(agentModeOptions);
-        String where = client + ", " + threads + " thread(s)";
         WindowPairs pairs = new WindowPairs();
         String warmedUp = "INVALID";
         try (LoadJvm baseline = LoadJvm.start(BASELINE, baselineJvm, context.myParcel());

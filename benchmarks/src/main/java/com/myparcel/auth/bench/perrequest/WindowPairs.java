@@ -26,6 +26,13 @@ final class WindowPairs {
         }
     }
 
+    /** Adds another run's pairs (its valid ones, and its window count). */
+    void addAll(WindowPairs other) {
+        windows += other.windows;
+        baseline.addAll(other.baseline);
+        agent.addAll(other.agent);
+    }
+
     double baselineMedian(ToDoubleFunction<LoadWindow> figure) {
         return median(baseline, figure);
     }
