@@ -78,7 +78,7 @@ class ApplicationLoggingTest {
                 + logManagerLoaded + ", before main started at line " + marker + "\n" + run.describe());
 
         assertEquals(List.of("MBEAN registered"), linesStartingWith(stdout, "MBEAN "),
-                "the agent's MBean appears once the app's logging is set up");
+                () -> "the agent's MBean appears once the app's logging is set up\n" + run.describe());
         assertEquals(List.of("200"), run.statuses(), run::describe);
         assertEquals(List.of("Bearer " + myParcel.onlyIssuedToken()), authorizations(myParcel.apiRequests()));
     }

@@ -29,6 +29,21 @@ final class ClassLoadWatch implements ClassFileTransformer {
     void start(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
         instrumentation.addTransformer(this);
+        lookThroughLoadedClasses();
+    }
+
+    /**
+     * Looks through the loaded classes again, unless all were seen. A class that another thread was loading while
+     * the watch started, past the transformers but not yet among the loaded classes, is seen by neither; some time
+     * later it is among the loaded classes.
+     */
+    void lookAgain() {
+        if (!missing.isEmpty()) {
+            lookThroughLoadedClasses();
+        }
+    }
+
+    private void lookThroughLoadedClasses() {
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             seen(type.getName().replace('.', '/'));
         }

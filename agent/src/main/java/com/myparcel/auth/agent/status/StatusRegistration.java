@@ -39,12 +39,20 @@ public final class StatusRegistration {
 
     /** Returns at once; the MBean is registered once an MBean server exists (or when it comes). */
     public void registerWhenServerExists(Instrumentation instrumentation) {
-        new ClassLoadWatch(Set.of(MBEAN_SERVER_CLASS), new Runnable() {
+        ClassLoadWatch watch = new ClassLoadWatch(Set.of(MBEAN_SERVER_CLASS), new Runnable() {
             @Override
             public void run() {
                 registerIn(SETTLE_SECONDS, 1);
             }
-        }).start(instrumentation);
+        });
+        watch.start(instrumentation);
+        // The application may be making a server at this very moment, its class loading in flight: look once more.
+        agentThread.schedule(new Runnable() {
+            @Override
+            public void run() {
+                watch.lookAgain();
+            }
+        }, SETTLE_SECONDS, TimeUnit.SECONDS);
     }
 
     private void registerIn(long seconds, int attempt) {
