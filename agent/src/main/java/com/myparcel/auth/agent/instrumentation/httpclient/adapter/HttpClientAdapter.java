@@ -132,8 +132,9 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
     private static HttpHeaders headersToSend(URI uri, HttpHeaders headers) {
         try {
             RequestAuthorizer authorizer = AgentRuntime.authorizer();
-            if (authorizer == null || headers == null || uri == null) {
-                return headers;
+            if (authorizer == null || headers == null || uri == null
+                    || authorizer.isApiDestination(uri.getScheme(), uri.getHost(), uri.getPort())) {
+                return headers; // a hop to an API host may carry any token: its headers need no look
             }
             String authorization = authorization(headers);
             if (authorization == null
@@ -141,7 +142,7 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
                 return headers;
             }
             AgentLog.debug("token kept from " + uri.getHost() + " (not an API host)");
-            return AuthorizedRequest.withoutAuthorization(headers);
+            return AuthorizedHeaders.withoutAuthorization(headers);
         } catch (Throwable t) {
             AgentLog.internalFailure(t);
             return headers;
@@ -153,7 +154,7 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
      * than {@code firstValue}, which streams the values: this runs for every request and every hop.
      */
     private static String authorization(HttpHeaders headers) {
-        List<String> values = headers.map().get(AuthorizedRequest.AUTHORIZATION);
+        List<String> values = headers.map().get(AuthorizedHeaders.AUTHORIZATION);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 

@@ -73,13 +73,34 @@ class AuthorizedRequestTest {
     /** HttpHeaders.of reads the view through forEach; any other reader through entrySet, with the same result. */
     @Test
     void theHeaderViewReadsTheSameEveryWay() {
-        Map<String, List<String>> view = new AuthorizedRequest.WithAuthorization(original.headers().map(),
+        Map<String, List<String>> view = new AuthorizedHeaders.WithAuthorization(original.headers().map(),
                 "Bearer agent-token");
         Map<String, List<String>> throughForEach = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         view.forEach(throughForEach::put);
         assertEquals(throughForEach, new TreeMap<>(view));
         assertEquals(List.of("Bearer agent-token"), throughForEach.get("Authorization"));
         assertEquals(4, view.size());
+    }
+
+    /**
+     * An application that sends one immutable request again and again gets the headers built once per token;
+     * a new token, or headers that are not the same object, are built anew.
+     */
+    @Test
+    void theSameRequestWithTheSameTokenReusesItsHeaders() {
+        HttpHeaders first = AuthorizedRequest.withAuthorization(original, "Bearer agent-token").headers();
+        HttpHeaders again = AuthorizedRequest.withAuthorization(original, "Bearer agent-token").headers();
+        assertSame(first, again);
+
+        HttpHeaders newToken = AuthorizedRequest.withAuthorization(original, "Bearer next-token").headers();
+        assertEquals(List.of("Bearer next-token"), newToken.allValues("Authorization"));
+        assertEquals(List.of("a", "b"), newToken.allValues("X-Trace"));
+
+        HttpRequest other = HttpRequest.newBuilder(original.uri()).header("X-Other", "c").build();
+        HttpHeaders otherHeaders = AuthorizedRequest.withAuthorization(other, "Bearer next-token").headers();
+        assertEquals(List.of("c"), otherHeaders.allValues("X-Other"));
+        assertEquals(List.of(), otherHeaders.allValues("X-Trace"));
+        assertEquals(List.of("Bearer next-token"), otherHeaders.allValues("Authorization"));
     }
 
     /** HttpRequest's equals compares method, URI and headers: the JDK's own copy of it must be equal. */

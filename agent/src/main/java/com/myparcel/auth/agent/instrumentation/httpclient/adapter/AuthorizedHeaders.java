@@ -1,0 +1,89 @@
+package com.myparcel.auth.agent.instrumentation.httpclient.adapter;
+
+import java.net.http.HttpHeaders;
+import java.util.AbstractMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The headers an {@link AuthorizedRequest} sends: the application's, with the agent's Authorization
+ * instead of any it set. The JDK copies whatever headers a request has, so building them is a second
+ * copy on every request; the last headers built are kept, for the application that sends one
+ * immutable request again and again (what {@code HttpRequest} is made for). The key is the identity of
+ * the application's headers and of the token's header value: both are immutable, so the same pair
+ * always builds the same headers, and headers that changed (another agent adding its own) are new.
+ */
+final class AuthorizedHeaders {
+
+    static final String AUTHORIZATION = "Authorization";
+
+    private static volatile Built last;
+
+    private AuthorizedHeaders() {
+    }
+
+    /** {@code headers} with {@code authorization} as their only Authorization header. */
+    static HttpHeaders withAuthorization(HttpHeaders headers, String authorization) {
+        Built remembered = last;
+        if (remembered != null && remembered.source == headers && remembered.authorization == authorization) {
+            return remembered.headers;
+        }
+        HttpHeaders built = HttpHeaders.of(new WithAuthorization(headers.map(), authorization), (name, value) -> true);
+        last = new Built(headers, authorization, built);
+        return built;
+    }
+
+    /** {@code headers} without any Authorization header. */
+    static HttpHeaders withoutAuthorization(HttpHeaders headers) {
+        return HttpHeaders.of(headers.map(), (name, value) -> !name.equalsIgnoreCase(AUTHORIZATION));
+    }
+
+    private static final class Built {
+        final HttpHeaders source;
+        final String authorization;
+        final HttpHeaders headers;
+
+        Built(HttpHeaders source, String authorization, HttpHeaders headers) {
+            this.source = source;
+            this.authorization = authorization;
+            this.headers = headers;
+        }
+    }
+
+    /**
+     * Headers with {@code authorization} in place of any Authorization the application set, as a view:
+     * {@code HttpHeaders.of}, which reads it through {@code forEach}, makes the one copy the send needs.
+     */
+    static final class WithAuthorization extends AbstractMap<String, List<String>> {
+
+        private final Map<String, List<String>> headers;
+        private final List<String> authorization;
+
+        WithAuthorization(Map<String, List<String>> headers, String authorization) {
+            this.headers = headers;
+            this.authorization = List.of(authorization);
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super List<String>> action) {
+            headers.forEach((name, values) -> {
+                if (!name.equalsIgnoreCase(AUTHORIZATION)) {
+                    action.accept(name, values);
+                }
+            });
+            action.accept(AUTHORIZATION, authorization);
+        }
+
+        /** For any reader other than {@code HttpHeaders.of}: a copy, in the same order. */
+        @Override
+        public Set<Entry<String, List<String>>> entrySet() {
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            forEach(copy::put);
+            return Collections.unmodifiableMap(copy).entrySet();
+        }
+    }
+}
