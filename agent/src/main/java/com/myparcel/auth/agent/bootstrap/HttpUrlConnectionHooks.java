@@ -39,8 +39,9 @@ public final class HttpUrlConnectionHooks {
     }
 
     public static void beforeSend(HttpURLConnection connection, boolean connected, boolean connecting) {
+        // Once connecting, the headers are final: the reads of a request's response pass through here untouched.
         Handler current = handler;
-        if (current != null) {
+        if (current != null && !connected && !connecting) {
             try {
                 current.beforeSend(connection, connected, connecting);
             } catch (Throwable ignored) {

@@ -110,7 +110,8 @@ public final class ApiDestinations {
         if (scheme == null || host == null || host.isEmpty()) {
             return false;
         }
-        if (scheme.equalsIgnoreCase("https") && httpsHosts.contains(host)) {
+        // The JDK's clients give the scheme in lower case: the exact (intrinsic) comparison is the cheaper one.
+        if (("https".equals(scheme) || scheme.equalsIgnoreCase("https")) && httpsHosts.contains(host)) {
             return true; // the usual API request: its host is already in normal form, so nothing is copied or scanned
         }
         String normalizedScheme = scheme.toLowerCase(Locale.ROOT);

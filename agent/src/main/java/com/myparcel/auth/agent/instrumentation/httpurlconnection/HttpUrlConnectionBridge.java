@@ -28,8 +28,11 @@ public final class HttpUrlConnectionBridge implements HttpUrlConnectionHooks.Han
     @Override
     public void beforeSend(HttpURLConnection connection, boolean connected, boolean connecting) {
         try {
+            if (connected || connecting) {
+                return;
+            }
             RequestAuthorizer authorizer = AgentRuntime.authorizer();
-            if (authorizer == null || connected || connecting) {
+            if (authorizer == null) {
                 return;
             }
             // A request passes here up to four times (getResponseCode, getInputStream, connect, plainConnect):
