@@ -15,7 +15,8 @@ public final class HttpUrlConnectionHooks {
     /** The agent's side; a token is opaque here (java.base types only). */
     public interface Handler {
 
-        void beforeSend(HttpURLConnection connection, boolean connected, boolean connecting);
+        /** A request not yet connecting, whose headers can still be set. */
+        void beforeSend(HttpURLConnection connection);
 
         void onRequestProperty(HttpURLConnection connection, String key);
 
@@ -39,11 +40,12 @@ public final class HttpUrlConnectionHooks {
     }
 
     public static void beforeSend(HttpURLConnection connection, boolean connected, boolean connecting) {
-        // Once connecting, the headers are final: the reads of a request's response pass through here untouched.
+        // Once connecting, the headers are final (setRequestProperty would throw): the handler only sees a request
+        // it can still change, and the reads of a response pass through here untouched.
         Handler current = handler;
         if (current != null && !connected && !connecting) {
             try {
-                current.beforeSend(connection, connected, connecting);
+                current.beforeSend(connection);
             } catch (Throwable ignored) {
                 // the request goes out as the application made it
             }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** What reaches the agent's handler from the advice in the JDK's HttpURLConnection. */
 class HttpUrlConnectionHooksTest {
 
-    private final List<String> beforeSendCalls = new ArrayList<>();
+    private final List<HttpURLConnection> beforeSendCalls = new ArrayList<>();
 
     @AfterEach
     void uninstall() {
@@ -32,14 +32,14 @@ class HttpUrlConnectionHooksTest {
         HttpUrlConnectionHooks.beforeSend(connection, true, false);
         HttpUrlConnectionHooks.beforeSend(connection, true, true);
 
-        assertEquals(List.of("connected=false connecting=false"), beforeSendCalls);
+        assertEquals(List.of(connection), beforeSendCalls, "only the call before connecting");
     }
 
     @Test
     void aFailingHandlerLeavesTheRequestAlone() throws IOException {
         HttpUrlConnectionHooks.install(new RecordingHandler() {
             @Override
-            public void beforeSend(HttpURLConnection connection, boolean connected, boolean connecting) {
+            public void beforeSend(HttpURLConnection connection) {
                 throw new IllegalStateException("the agent failed");
             }
         });
@@ -52,8 +52,8 @@ class HttpUrlConnectionHooksTest {
     private class RecordingHandler implements HttpUrlConnectionHooks.Handler {
 
         @Override
-        public void beforeSend(HttpURLConnection connection, boolean connected, boolean connecting) {
-            beforeSendCalls.add("connected=" + connected + " connecting=" + connecting);
+        public void beforeSend(HttpURLConnection connection) {
+            beforeSendCalls.add(connection);
         }
 
         @Override

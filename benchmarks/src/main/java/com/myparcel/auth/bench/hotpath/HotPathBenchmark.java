@@ -106,7 +106,7 @@ public class HotPathBenchmark {
     @Benchmark
     public HttpURLConnection agentAddsHeader() throws IOException {
         HttpURLConnection connection = (HttpURLConnection) apiUrl.openConnection();
-        bridge.beforeSend(connection, false, false);
+        bridge.beforeSend(connection);
         return connection;
     }
 }

@@ -26,11 +26,8 @@ public final class HttpUrlConnectionBridge implements HttpUrlConnectionHooks.Han
 
     /** Before the request is sent (connect, getOutputStream, getInputStream): add the token if it is due. */
     @Override
-    public void beforeSend(HttpURLConnection connection, boolean connected, boolean connecting) {
+    public void beforeSend(HttpURLConnection connection) {
         try {
-            if (connected || connecting) {
-                return;
-            }
             RequestAuthorizer authorizer = AgentRuntime.authorizer();
             if (authorizer == null) {
                 return;
