@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.Phaser;
 
 /**
@@ -16,8 +17,9 @@ import java.util.concurrent.Phaser;
  *
  * <p>Protocol: prints {@value #READY}; then for each line {@code RUN <millis>} every thread sends
  * requests until the window ends (finishing the one in flight) and the app prints
- * {@code WINDOW requests=<n> errors=<n> elapsedNanos=<n> cpuNanos=<n> p50=<ns> p99=<ns> max=<ns> firstError=<text>}
- * (cpuNanos: the CPU time the whole JVM used during the window, all threads, or -1 if the OS does not say);
+ * {@code WINDOW requests=<n> errors=<n> elapsedNanos=<n> cpuNanos=<n> p50=<ns> p99=<ns> max=<ns> firstError=<text>
+ * threads=<kind:ns:slices,...>} (cpuNanos: the CPU time the whole JVM used during the window, all threads, or -1
+ * if the OS does not say; threads: the same by kind of thread, see {@link ThreadCpu}, or none);
  * {@code EXIT} ends it.
  */
 public final class LoadApp {
@@ -56,6 +58,7 @@ public final class LoadApp {
     }
 
     private String runWindow(long millis) {
+        Map<String, long[]> threadsBefore = ThreadCpu.snapshot();
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         windowEndNanos = start + millis * 1_000_000;
@@ -63,6 +66,7 @@ public final class LoadApp {
         phaser.arriveAndAwaitAdvance(); // workers have finished their last request
         long elapsed = System.nanoTime() - start;
         long cpuEnd = processCpuNanos();
+        Map<String, long[]> threadsAfter = ThreadCpu.snapshot();
         int total = 0;
         long errors = 0;
         String firstError = null;
@@ -82,7 +86,8 @@ public final class LoadApp {
                 + " cpuNanos=" + (cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart)
                 + " p50=" + percentile(all, 0.50) + " p99=" + percentile(all, 0.99)
                 + " max=" + (total == 0 ? 0 : all[total - 1])
-                + " firstError=" + (firstError == null ? "none" : firstError.replace(' ', '_'));
+                + " firstError=" + (firstError == null ? "none" : firstError.replace(' ', '_'))
+                + " threads=" + ThreadCpu.delta(threadsBefore, threadsAfter);
     }
 
     private void work(LatencyRecorder recorder) {

@@ -41,6 +41,11 @@ final class ForkedPairs {
         return pooled.agentMedian(figure);
     }
 
+    /** Every fork's valid pairs together. */
+    WindowPairs pooled() {
+        return pooled;
+    }
+
     String validPairs() {
         return pooled.validPairs();
     }

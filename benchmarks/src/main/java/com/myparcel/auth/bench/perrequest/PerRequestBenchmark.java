@@ -123,6 +123,7 @@ public final class PerRequestBenchmark implements Benchmark {
             columns.addAll(4, List.of("throughput ratio per fork", "p99 ratio per fork"));
         }
         MarkdownTable table = new MarkdownTable(columns.toArray(new String[0]));
+        CpuByThread byThread = new CpuByThread(other);
         List<String> agentModeOptions = second == Second.AGENT_MODE
                 ? EmptyAgentJar.createTransforming(context.workDirectory()).options() : List.of();
         for (String client : CLIENTS) {
@@ -157,9 +158,11 @@ public final class PerRequestBenchmark implements Benchmark {
                             pairs.describeForkRatios(LoadWindow::p99Nanos)));
                 }
                 table.row(cells.toArray());
+                byThread.add(client, threads, pairs.pooled());
             }
         }
         report.table(table);
+        report.paragraph(CpuByThread.DESCRIPTION).table(byThread.table());
     }
 
     private String describeSecond(BenchmarkContext context) {

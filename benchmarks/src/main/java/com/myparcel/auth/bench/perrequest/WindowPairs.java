@@ -41,6 +41,16 @@ final class WindowPairs {
         return median(agent, figure);
     }
 
+    /** The valid pairs' baseline windows. */
+    List<LoadWindow> baselineWindows() {
+        return List.copyOf(baseline);
+    }
+
+    /** The valid pairs' agent windows. */
+    List<LoadWindow> agentWindows() {
+        return List.copyOf(agent);
+    }
+
     /** Median over the pairs of agent / baseline. */
     double ratio(ToDoubleFunction<LoadWindow> figure) {
         List<Double> ratios = new ArrayList<>();
