@@ -119,6 +119,10 @@ public final class FootprintBenchmark implements Benchmark {
         }
         report.paragraph("The agent's largest classes on the heap (early, first round): "
                 + String.join("; ", agentEarly.get(0).histogram().largestAgentClasses()) + ".");
+        report.paragraph("Where the live heap grows with the agent (early, first round; the JDK's objects included,"
+                + " such as the `Class` mirrors of the classes it loads and the agent jar's central directory): "
+                + String.join("; ", ClassHistogram.largestGrowth(noneEarly.get(0).histogram(),
+                        agentEarly.get(0).histogram(), 10)) + ".");
     }
 
     private static FootprintJvm start(BenchmarkContext context, boolean withAgent, int round) throws Exception {
