@@ -1,18 +1,23 @@
 package com.myparcel.auth.agent.token;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Marks the agent's own HTTP requests on the current thread, so that the client adapters never
  * instrument them (the token request must not wait for a token, nor carry one).
+ *
+ * <p>Every application request asks {@link #inProgress()}, and the agent's own requests are rare (a
+ * token fetch, a replay), so the answer for a thread is looked up only while one of them runs on some
+ * thread. The rest of the time an application thread's request touches no thread-local at all: its
+ * thread-local map stays the application's, and the JDK's own thread-locals (the NIO buffer cache of
+ * every socket read and write) are not slowed by the agent's.
  */
 public final class AgentRequests {
 
-    /** How deeply the current thread is inside the agent's own calls; one counter per thread, made once. */
-    private static final ThreadLocal<int[]> DEPTH = new ThreadLocal<int[]>() {
-        @Override
-        protected int[] initialValue() {
-            return new int[1];
-        }
-    };
+    /** How many of the agent's own calls are running, on all threads together. */
+    private static final AtomicInteger RUNNING = new AtomicInteger();
+    /** How deeply the current thread is inside the agent's own calls; made for a thread on its first one. */
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     private AgentRequests() {
     }
@@ -24,27 +29,21 @@ public final class AgentRequests {
 
     public static <T, E extends Exception> T run(Call<T, E> call) throws E {
         int[] depth = DEPTH.get();
+        RUNNING.incrementAndGet();
         depth[0]++;
         try {
             return call.call();
         } finally {
             depth[0]--;
+            RUNNING.decrementAndGet();
         }
     }
 
     /**
-     * Sets the marker without a lambda, for the per-request path; pair every call with {@link #exit()}
-     * in a finally block.
+     * Whether the current thread is inside {@link #run}. A thread's own increment is visible to it, and
+     * no other thread can take the count back to zero while that call runs, so a zero count is a sure no.
      */
-    public static void enter() {
-        DEPTH.get()[0]++;
-    }
-
-    public static void exit() {
-        DEPTH.get()[0]--;
-    }
-
     public static boolean inProgress() {
-        return DEPTH.get()[0] > 0;
+        return RUNNING.get() > 0 && DEPTH.get()[0] > 0;
     }
 }

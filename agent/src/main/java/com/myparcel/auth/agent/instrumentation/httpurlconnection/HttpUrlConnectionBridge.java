@@ -53,7 +53,7 @@ public final class HttpUrlConnectionBridge implements HttpUrlConnectionHooks.Han
             if (token == null) {
                 return;
             }
-            setAuthorization(connection, token);
+            setAuthorization(connection, exchange, token);
             exchange.sentToken = token;
         } catch (Throwable t) {
             AgentLog.internalFailure(t);
@@ -66,7 +66,10 @@ public final class HttpUrlConnectionBridge implements HttpUrlConnectionHooks.Han
         try {
             if (AUTHORIZATION.equalsIgnoreCase(key) && !AgentRequests.inProgress()
                     && AgentRuntime.authorizer() != null) {
-                Exchanges.of(connection).applicationSetAuthorization = true;
+                Exchange exchange = Exchanges.of(connection);
+                if (!exchange.agentSettingAuthorization) {
+                    exchange.applicationSetAuthorization = true;
+                }
             }
         } catch (Throwable t) {
             AgentLog.internalFailure(t);
@@ -161,7 +164,7 @@ public final class HttpUrlConnectionBridge implements HttpUrlConnectionHooks.Han
     public IOException prepareReplay(HttpURLConnection connection, Object replayToken, byte[] body) {
         try {
             AccessToken token = (AccessToken) replayToken;
-            setAuthorization(connection, token);
+            setAuthorization(connection, Exchanges.of(connection), token);
             if (body != null) {
                 AgentRequests.run(() -> {
                     try (OutputStream out = connection.getOutputStream()) {
@@ -182,12 +185,12 @@ public final class HttpUrlConnectionBridge implements HttpUrlConnectionHooks.Han
     }
 
 
-    private static void setAuthorization(HttpURLConnection connection, AccessToken token) {
-        AgentRequests.enter(); // so that the property advice does not take it for the application's own
+    private static void setAuthorization(HttpURLConnection connection, Exchange exchange, AccessToken token) {
+        exchange.agentSettingAuthorization = true; // so that the property hook does not take it for the application's
         try {
             connection.setRequestProperty(AUTHORIZATION, token.authorizationHeaderValue());
         } finally {
-            AgentRequests.exit();
+            exchange.agentSettingAuthorization = false;
         }
     }
 

@@ -33,8 +33,30 @@ final class AuthorizedHeaders {
             return remembered.headers;
         }
         HttpHeaders built = HttpHeaders.of(new WithAuthorization(headers.map(), authorization), (name, value) -> true);
-        last = new Built(headers, authorization, built);
+        last = new Built(headers, authorization, built, authorization(headers) != null);
         return built;
+    }
+
+    /**
+     * Whether the application's headers carry an Authorization of their own. Asked before every send; for
+     * the headers built last the answer is kept with them (it depends on the headers alone), so an
+     * immutable request sent again is not looked through again.
+     */
+    static boolean hasAuthorization(HttpHeaders headers) {
+        Built remembered = last;
+        if (remembered != null && remembered.source == headers) {
+            return remembered.sourceHasAuthorization;
+        }
+        return authorization(headers) != null;
+    }
+
+    /**
+     * The first Authorization value, or null. Through {@code map().get} (the map ignores case) rather
+     * than {@code firstValue}, which streams the values.
+     */
+    static String authorization(HttpHeaders headers) {
+        List<String> values = headers.map().get(AUTHORIZATION);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** {@code headers} without any Authorization header. */
@@ -46,11 +68,13 @@ final class AuthorizedHeaders {
         final HttpHeaders source;
         final String authorization;
         final HttpHeaders headers;
+        final boolean sourceHasAuthorization;
 
-        Built(HttpHeaders source, String authorization, HttpHeaders headers) {
+        Built(HttpHeaders source, String authorization, HttpHeaders headers, boolean sourceHasAuthorization) {
             this.source = source;
             this.authorization = authorization;
             this.headers = headers;
+            this.sourceHasAuthorization = sourceHasAuthorization;
         }
     }
 

@@ -14,7 +14,6 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.PushPromiseHandler;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -51,7 +50,7 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
                 return null;
             }
             AccessToken token = authorizer.authorize(AgentMetrics.Client.HTTP_CLIENT, uri.getScheme(), uri.getHost(),
-                    uri.getPort(), authorization(request.headers()) != null);
+                    uri.getPort(), AuthorizedHeaders.hasAuthorization(request.headers()));
             if (token == null) {
                 return null;
             }
@@ -136,7 +135,7 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
                     || authorizer.isApiDestination(uri.getScheme(), uri.getHost(), uri.getPort())) {
                 return headers; // a hop to an API host may carry any token: its headers need no look
             }
-            String authorization = authorization(headers);
+            String authorization = AuthorizedHeaders.authorization(headers);
             if (authorization == null
                     || authorizer.mayCarry(authorization, uri.getScheme(), uri.getHost(), uri.getPort())) {
                 return headers;
@@ -147,15 +146,6 @@ public final class HttpClientAdapter implements HttpClientHooks.Adapter {
             AgentLog.internalFailure(t);
             return headers;
         }
-    }
-
-    /**
-     * The first Authorization value, or null. Through {@code map().get} (the map ignores case) rather
-     * than {@code firstValue}, which streams the values: this runs for every request and every hop.
-     */
-    private static String authorization(HttpHeaders headers) {
-        List<String> values = headers.map().get(AuthorizedHeaders.AUTHORIZATION);
-        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
 }

@@ -103,6 +103,25 @@ class AuthorizedRequestTest {
         assertEquals(List.of("Bearer next-token"), otherHeaders.allValues("Authorization"));
     }
 
+    /**
+     * Whether the application set an Authorization of its own is asked before every send. The answer kept
+     * with the last headers built belongs to their source alone, not to other headers nor to the built ones.
+     */
+    @Test
+    void tellsWhetherTheApplicationSetAnAuthorizationOfItsOwn() {
+        HttpRequest without = HttpRequest.newBuilder(original.uri()).header("Accept", "application/json").build();
+        assertTrue(AuthorizedHeaders.hasAuthorization(original.headers()));
+        assertFalse(AuthorizedHeaders.hasAuthorization(without.headers()));
+
+        AuthorizedRequest.withAuthorization(original, "Bearer agent-token").headers(); // kept: original's headers
+        assertTrue(AuthorizedHeaders.hasAuthorization(original.headers()));
+        assertFalse(AuthorizedHeaders.hasAuthorization(without.headers()));
+
+        AuthorizedRequest.withAuthorization(without, "Bearer agent-token").headers(); // kept: without's, now with a token
+        assertFalse(AuthorizedHeaders.hasAuthorization(without.headers()));
+        assertTrue(AuthorizedHeaders.hasAuthorization(original.headers()));
+    }
+
     /** HttpRequest's equals compares method, URI and headers: the JDK's own copy of it must be equal. */
     @Test
     void equalsTheSameRequestBuiltThroughTheBuilder() {
