@@ -49,6 +49,7 @@ public final class BenchmarkMain {
         for (Benchmark benchmark : List.of(new PerRequestBenchmark(PerRequestBenchmark.Second.AGENT),
                 new PerRequestBenchmark(PerRequestBenchmark.Second.CONTROL),
                 new PerRequestBenchmark(PerRequestBenchmark.Second.AGENT_MODE),
+                new PerRequestBenchmark(PerRequestBenchmark.Second.IDLE_AGENT),
                 new AgentCpuBenchmark(), new StartupBenchmark(),
                 new RefreshStormBenchmark(), new FootprintBenchmark())) {
             known.put(benchmark.name(), benchmark);

@@ -24,9 +24,14 @@ public final class BenchToken {
 
     /** A token valid for {@code lifetime} from now: long enough that no benchmark sees a refresh. */
     public static BenchToken issue(Duration lifetime) {
+        return issue(lifetime, "bench");
+    }
+
+    /** The same for another subject: a token of its own, unlike any issued for another subject. */
+    public static BenchToken issue(Duration lifetime, String subject) {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"bench\",\"sub\":\"bench\",\"iat\":" + now + ",\"exp\":" + (now + lifetime.getSeconds())
+        String claims = "{\"iss\":\"bench\",\"sub\":\"" + subject + "\",\"iat\":" + now + ",\"exp\":" + (now + lifetime.getSeconds())
                 + ",\"scope\":\"*\"}";
         String signature = BASE64URL.encodeToString("not-a-real-signature".getBytes(StandardCharsets.US_ASCII));
         return new BenchToken(encode(header) + "." + encode(claims) + "." + signature, lifetime);

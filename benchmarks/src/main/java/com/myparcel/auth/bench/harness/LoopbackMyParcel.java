@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -14,12 +15,14 @@ import java.util.concurrent.Executors;
  * at {@code https://127.0.0.1:<port>/oauth/access-token} and the API at
  * {@code https://localhost:<port>/}. The agent is told {@code api-hosts=localhost}: a bare host matches
  * over HTTPS on any port, and the token endpoint's IP literal is never an API host, so the agent's own
- * token request is not mistaken for an API request.
+ * token request is not mistaken for an API request. A second token endpoint issues a token the API
+ * refuses, for an agent that is not meant to authorize anything (the idle-agent control).
  */
 public final class LoopbackMyParcel implements AutoCloseable {
 
     public static final String CLIENT_ID = "bench";
     public static final String API_HOSTS_SETTING = "localhost";
+    private static final String OTHER_TOKEN_PATH = "/oauth/other-token";
 
     private final HttpsServer server;
     private final ExecutorService handlers;
@@ -57,6 +60,8 @@ public final class LoopbackMyParcel implements AutoCloseable {
         TokenEndpoint tokenEndpoint = new TokenEndpoint(token, CLIENT_ID);
         ApiEndpoint apiEndpoint = new ApiEndpoint(token.authorizationHeader());
         server.createContext("/oauth/access-token", tokenEndpoint);
+        server.createContext(OTHER_TOKEN_PATH,
+                new TokenEndpoint(BenchToken.issue(Duration.ofHours(1), "other"), CLIENT_ID));
         server.createContext("/", apiEndpoint);
         server.start();
         return new LoopbackMyParcel(server, handlers, token, tokenEndpoint, apiEndpoint);
@@ -68,6 +73,14 @@ public final class LoopbackMyParcel implements AutoCloseable {
 
     public String authUrl() {
         return "https://127.0.0.1:" + port() + "/oauth/access-token";
+    }
+
+    /**
+     * A token endpoint whose token the API refuses: an agent configured with it, and with other API hosts,
+     * never has a reason to touch the benchmark's requests, nor to take the application's token for its own.
+     */
+    public String otherTokenAuthUrl() {
+        return "https://127.0.0.1:" + port() + OTHER_TOKEN_PATH;
     }
 
     /** The API resource every benchmark application requests. */

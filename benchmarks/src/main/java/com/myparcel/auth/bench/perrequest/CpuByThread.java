@@ -22,9 +22,9 @@ final class CpuByThread {
     static final String DESCRIPTION = "CPU per request by kind of thread: each JVM's threads' time on a CPU (Linux"
             + " `schedstat`), summed by thread name without its number over all valid windows of the case (all forks),"
             + " over their requests; timeslices: how often such a thread was put on a CPU, per request (each time a"
-            + " thread waits for another and is woken, one more). Kinds under " + Figures.microsTwoDecimals(
-                    SHOWN_NANOS_PER_REQUEST) + " per request on both sides are left out; \"all threads\" sums every kind"
-            + " (threads that ended within a window are missing from it).";
+            + " thread waits for another and is woken, one more). Kinds under "
+            + Figures.microsTwoDecimals(SHOWN_NANOS_PER_REQUEST) + " per request on both sides are left out;"
+            + " \"all threads\" sums every kind (threads that ended within a window are missing from it).";
 
     private final MarkdownTable table;
 
@@ -47,26 +47,27 @@ final class CpuByThread {
         if (kinds.isEmpty()) {
             return;
         }
-        double[] all = new double[4];
+        double[] baselineAll = new double[2];
+        double[] secondAll = new double[2];
         for (String kind : kinds) {
             double[] b = baseline.perRequest(kind);
             double[] s = second.perRequest(kind);
             for (int i = 0; i < 2; i++) {
-                all[i] += b[i];
-                all[i + 2] += s[i];
+                baselineAll[i] += b[i];
+                secondAll[i] += s[i];
             }
             if (b[0] >= SHOWN_NANOS_PER_REQUEST || s[0] >= SHOWN_NANOS_PER_REQUEST) {
-                row(client, threads, kind, b[0], s[0], b[1], s[1]);
+                row(client, threads, kind, b, s);
             }
         }
-        row(client, threads, "all threads", all[0], all[2], all[1], all[3]);
+        row(client, threads, "all threads", baselineAll, secondAll);
     }
 
-    private void row(String client, int threads, String kind, double baselineNanos, double secondNanos,
-            double baselineSlices, double secondSlices) {
-        table.row(client, threads, kind, Figures.microsTwoDecimals(baselineNanos),
-                Figures.microsTwoDecimals(secondNanos), Figures.microsTwoDecimals(secondNanos - baselineNanos),
-                String.format(Locale.ROOT, "%.2f", baselineSlices), String.format(Locale.ROOT, "%.2f", secondSlices));
+    /** {@code baseline} and {@code second}: {nanoseconds, timeslices} per request. */
+    private void row(String client, int threads, String kind, double[] baseline, double[] second) {
+        table.row(client, threads, kind, Figures.microsTwoDecimals(baseline[0]), Figures.microsTwoDecimals(second[0]),
+                Figures.microsTwoDecimals(second[0] - baseline[0]), String.format(Locale.ROOT, "%.2f", baseline[1]),
+                String.format(Locale.ROOT, "%.2f", second[1]));
     }
 
     /** One side's windows summed: kind to {nanoseconds, timeslices}, and the requests they served. */
@@ -89,7 +90,8 @@ final class CpuByThread {
         /** {nanoseconds, timeslices} per request of one kind; zeros if it never ran. */
         double[] perRequest(String kind) {
             long[] sum = byKind.getOrDefault(kind, new long[2]);
-            return requests == 0 ? new double[2] : new double[] {(double) sum[0] / requests, (double) sum[1] / requests};
+            return requests == 0 ? new double[2]
+                    : new double[] {(double) sum[0] / requests, (double) sum[1] / requests};
         }
     }
 }

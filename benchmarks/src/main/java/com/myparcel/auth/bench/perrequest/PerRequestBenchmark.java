@@ -22,6 +22,9 @@ import java.util.List;
  * no agent on either side: how far from 1.000 the machine's noise alone moves the ratios. The agent-mode run
  * ({@code per-request-agent-mode}) puts the baseline application under an agent that only registers a
  * retransform-capable transformer: what the JVM's agent mode costs a request, without this agent's work.
+ * The idle-agent run ({@code per-request-agent-idle}) puts the baseline application under this agent,
+ * configured for other API hosts: the agent started, its classes loaded and the JDK's classes
+ * instrumented, its hooks called on every request, but no request authorized.
  */
 public final class PerRequestBenchmark implements Benchmark {
 
@@ -30,6 +33,9 @@ public final class PerRequestBenchmark implements Benchmark {
     static final List<Integer> THREADS = List.of(1, 8);
     /** More than 8 threads' connections, so that HttpURLConnection's keep-alive cache never closes one. */
     static final String KEEP_ALIVE_CONNECTIONS = "-Dhttp.maxConnections=32";
+    /** The idle agent's settings, after the agent's usual ones (the last -D of a name wins). */
+    private static final String IDLE_AGENT_AUTH_URL = "-Dmyparcel.auth-url=";
+    private static final String IDLE_AGENT_API_HOSTS = "-Dmyparcel.api-hosts=api.example.invalid";
 
     /** What the second JVM of each pair is. */
     public enum Second {
@@ -41,7 +47,10 @@ public final class PerRequestBenchmark implements Benchmark {
                 "Per request, control: the same method with no agent on either side (the noise of the ratios)"),
         /** The baseline under an agent that only registers a retransform-capable transformer changing nothing. */
         AGENT_MODE("per-request-agent-mode", "agent mode",
-                "Per request, agent mode: the baseline under an agent that only registers a no-op transformer");
+                "Per request, agent mode: the baseline under an agent that only registers a no-op transformer"),
+        /** The baseline under this agent, configured so that no request is its to authorize. */
+        IDLE_AGENT("per-request-agent-idle", "idle agent",
+                "Per request, idle agent: the baseline under this agent, configured for other API hosts");
 
         private final String benchmarkName;
         private final String label;
@@ -170,6 +179,12 @@ public final class PerRequestBenchmark implements Benchmark {
             case AGENT -> "Agent: the app sets nothing, " + context.agent().describe() + ".";
             case CONTROL -> "Control: a second JVM exactly like the baseline, in the agent's place, so that any ratio"
                     + " away from 1.000 is the machine's noise.";
+            case IDLE_AGENT -> "Idle agent: a second JVM like the baseline (the app sets its own header) with "
+                    + context.agent().describe() + " and after it `" + IDLE_AGENT_AUTH_URL
+                    + "https://127.0.0.1:<port>/oauth/other-token " + IDLE_AGENT_API_HOSTS + "` (the later settings"
+                    + " win: a token the API refuses, and API hosts the app never calls), in the agent's place: the"
+                    + " agent started, the JDK's classes instrumented and its hooks called on every request, which it"
+                    + " leaves as the application made it.";
             case AGENT_MODE -> "Agent mode: a second JVM like the baseline, with"
                     + " `-javaagent:<empty agent jar>=transformer` (`Can-Retransform-Classes: true`; premain"
                     + " registers a retransform-capable transformer that returns null), in the agent's place: the"
@@ -188,6 +203,10 @@ public final class PerRequestBenchmark implements Benchmark {
                 .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS)
                 .with(second == Second.AGENT ? context.agent().options() : List.of(ownAuthorization))
                 .with(agentModeOptions);
+        if (second == Second.IDLE_AGENT) {
+            secondJvm.with(context.agent().options(IDLE_AGENT_AUTH_URL + context.myParcel().otherTokenAuthUrl(),
+                    IDLE_AGENT_API_HOSTS));
+        }
         WindowPairs pairs = new WindowPairs();
         String warmedUp = "INVALID";
         try (LoadJvm baseline = LoadJvm.start(BASELINE, baselineJvm, context.myParcel());
