@@ -8,9 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Every application request asks {@link #inProgress()}, and the agent's own requests are rare (a
  * token fetch, a replay), so the answer for a thread is looked up only while one of them runs on some
- * thread. The rest of the time an application thread's request touches no thread-local at all: its
- * thread-local map stays the application's, and the JDK's own thread-locals (the NIO buffer cache of
- * every socket read and write) are not slowed by the agent's.
+ * thread. The rest of the time an application thread's request touches no thread-local.
  */
 public final class AgentRequests {
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class AgentRequestsTest {
 
-    /** The marker is the calling thread's: another thread's call in flight does not make this one's requests the agent's. */
+    /** The marker is the calling thread's: another thread's call in flight does not mark this one's requests. */
     @Test
     void onlyTheThreadInsideTheAgentsOwnCallIsMarked() throws Exception {
         CountDownLatch inside = new CountDownLatch(1);

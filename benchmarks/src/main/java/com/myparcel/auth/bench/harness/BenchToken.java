@@ -31,8 +31,8 @@ public final class BenchToken {
     public static BenchToken issue(Duration lifetime, String subject) {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"bench\",\"sub\":\"" + subject + "\",\"iat\":" + now + ",\"exp\":" + (now + lifetime.getSeconds())
-                + ",\"scope\":\"*\"}";
+        String claims = "{\"iss\":\"bench\",\"sub\":\"" + subject + "\",\"iat\":" + now
+                + ",\"exp\":" + (now + lifetime.getSeconds()) + ",\"scope\":\"*\"}";
         String signature = BASE64URL.encodeToString("not-a-real-signature".getBytes(StandardCharsets.US_ASCII));
         return new BenchToken(encode(header) + "." + encode(claims) + "." + signature, lifetime);
     }

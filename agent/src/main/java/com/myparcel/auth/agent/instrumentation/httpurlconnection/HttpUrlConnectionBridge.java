@@ -186,7 +186,7 @@ public final class HttpUrlConnectionBridge implements HttpUrlConnectionHooks.Han
 
 
     private static void setAuthorization(HttpURLConnection connection, Exchange exchange, AccessToken token) {
-        exchange.agentSettingAuthorization = true; // so that the property hook does not take it for the application's
+        exchange.agentSettingAuthorization = true; // the property hook must not take it for the application's
         try {
             connection.setRequestProperty(AUTHORIZATION, token.authorizationHeaderValue());
         } finally {

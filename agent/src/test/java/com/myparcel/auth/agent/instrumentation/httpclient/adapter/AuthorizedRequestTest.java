@@ -117,7 +117,7 @@ class AuthorizedRequestTest {
         assertTrue(AuthorizedHeaders.hasAuthorization(original.headers()));
         assertFalse(AuthorizedHeaders.hasAuthorization(without.headers()));
 
-        AuthorizedRequest.withAuthorization(without, "Bearer agent-token").headers(); // kept: without's, now with a token
+        AuthorizedRequest.withAuthorization(without, "Bearer agent-token").headers(); // kept: without's
         assertFalse(AuthorizedHeaders.hasAuthorization(without.headers()));
         assertTrue(AuthorizedHeaders.hasAuthorization(original.headers()));
     }
