@@ -33,8 +33,8 @@ public final class PerRequestBenchmark implements Benchmark {
     static final List<Integer> THREADS = List.of(1, 8);
     /** More than 8 threads' connections, so that HttpURLConnection's keep-alive cache never closes one. */
     static final String KEEP_ALIVE_CONNECTIONS = "-Dhttp.maxConnections=32";
-    /** The idle agent's settings, after the agent's usual ones (the last -D of a name wins). */
-    private static final String IDLE_AGENT_AUTH_URL = "-Dmyparcel.auth-url=";
+    /** The idle agent's settings, given after the agent's usual ones (the last -D of a name wins). */
+    private static final String AUTH_URL_OPTION = "-Dmyparcel.auth-url=";
     private static final String IDLE_AGENT_API_HOSTS = "-Dmyparcel.api-hosts=api.example.invalid";
 
     /** What the second JVM of each pair is. */
@@ -180,7 +180,7 @@ public final class PerRequestBenchmark implements Benchmark {
             case CONTROL -> "Control: a second JVM exactly like the baseline, in the agent's place, so that any ratio"
                     + " away from 1.000 is the machine's noise.";
             case IDLE_AGENT -> "Idle agent: a second JVM like the baseline (the app sets its own header) with "
-                    + context.agent().describe() + " and after it `" + IDLE_AGENT_AUTH_URL
+                    + context.agent().describe() + " and after it `" + AUTH_URL_OPTION
                     + "https://127.0.0.1:<port>/oauth/other-token " + IDLE_AGENT_API_HOSTS + "` (the later settings"
                     + " win: a token the API refuses, and API hosts the app never calls), in the agent's place: the"
                     + " agent started, the JDK's classes instrumented and its hooks called on every request, which it"
@@ -204,7 +204,7 @@ public final class PerRequestBenchmark implements Benchmark {
                 .with(second == Second.AGENT ? context.agent().options() : List.of(ownAuthorization))
                 .with(agentModeOptions);
         if (second == Second.IDLE_AGENT) {
-            secondJvm.with(context.agent().options(IDLE_AGENT_AUTH_URL + context.myParcel().otherTokenAuthUrl(),
+            secondJvm.with(context.agent().options(AUTH_URL_OPTION + context.myParcel().otherTokenAuthUrl(),
                     IDLE_AGENT_API_HOSTS));
         }
         WindowPairs pairs = new WindowPairs();
