@@ -53,6 +53,11 @@ public final class BenchmarkContext {
         return options.forks() != null ? Math.max(1, options.forks()) : 1;
     }
 
+    /** Whether per-request measures {@code client} with {@code threads}: all cases unless {@code --case} names some. */
+    public boolean measuresCase(String client, int threads) {
+        return options.cases().isEmpty() || options.cases().contains(client + "-" + threads);
+    }
+
     /** {@code --seconds} if given, else the benchmark's default for a full or a quick run. */
     public double seconds(double full, double quick) {
         return options.seconds() != null ? options.seconds() : quick() ? quick : full;

@@ -7,16 +7,18 @@ import java.util.List;
 /**
  * The runner's command line: {@code --agent-jar PATH [--earlier-jar PATH] [--otel-jar PATH]
  * [--profiler-jar PATH] [--results DIR]
- * [--quick] [--rounds N] [--seconds S] [--forks N] [benchmark ...]}. {@code --earlier-jar}: another build of the agent
- * that start-up measures in the same run, so that a before and after are not two runs on a machine whose
- * speed drifts. {@code --rounds} overrides the number of alternating
+ * [--quick] [--rounds N] [--seconds S] [--forks N] [--case CLIENT-THREADS ...] [benchmark ...]}.
+ * {@code --earlier-jar}: another build of the agent that start-up measures in the same run, so that a before
+ * and after are not two runs on a machine whose speed drifts. {@code --rounds} overrides the number of alternating
  * rounds (per-request: measurement windows per configuration), {@code --seconds} the per-request
  * measured time per configuration, {@code --forks} how many fresh pairs of JVMs per-request measures each case
  * with (each JVM's JIT decisions are its own, and no number of windows in one pair averages them out).
- * {@code --profiler-jar}: async-profiler's Maven jar, for agent-cpu.
+ * {@code --profiler-jar}: async-profiler's Maven jar, for agent-cpu. {@code --case} (repeatable, such as
+ * {@code httpclient-1}): the per-request cases to measure, when not all of them, so that one case can be given
+ * many forks.
  */
 record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profilerJar, Path resultsDirectory,
-        boolean quick, Integer rounds, Double seconds, Integer forks, List<String> benchmarks) {
+        boolean quick, Integer rounds, Double seconds, Integer forks, List<String> cases, List<String> benchmarks) {
 
     static BenchmarkOptions parse(String[] args) {
         Path agentJar = null;
@@ -28,6 +30,7 @@ record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profi
         Integer rounds = null;
         Double seconds = null;
         Integer forks = null;
+        List<String> cases = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -40,6 +43,7 @@ record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profi
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--forks" -> forks = Integer.parseInt(args[++i]);
+                case "--case" -> cases.add(args[++i]);
                 default -> {
                     if (args[i].startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + args[i]);
@@ -52,7 +56,7 @@ record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profi
             throw new IllegalArgumentException("--agent-jar PATH is required");
         }
         return new BenchmarkOptions(agentJar, earlierJar, otelJar, profilerJar, results, quick, rounds, seconds,
-                forks, List.copyOf(names));
+                forks, List.copyOf(cases), List.copyOf(names));
     }
 
     /** The runner options that change figures, as a reproduce command shows them. */
@@ -70,6 +74,7 @@ record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profi
         if (forks != null) {
             out.append(" --forks ").append(forks);
         }
+        cases.forEach(selected -> out.append(" --case ").append(selected));
         return out.toString();
     }
 }

@@ -137,6 +137,9 @@ public final class PerRequestBenchmark implements Benchmark {
                 ? EmptyAgentJar.createTransforming(context.workDirectory()).options() : List.of();
         for (String client : CLIENTS) {
             for (int threads : THREADS) {
+                if (!context.measuresCase(client, threads)) {
+                    continue;
+                }
                 ForkedPairs pairs = new ForkedPairs();
                 List<String> warmups = new ArrayList<>();
                 for (int fork = 1; fork <= forks; fork++) {
