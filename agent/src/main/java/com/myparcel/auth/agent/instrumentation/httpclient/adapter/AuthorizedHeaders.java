@@ -32,8 +32,10 @@ final class AuthorizedHeaders {
         if (remembered != null && remembered.source == headers && remembered.authorization == authorization) {
             return remembered.headers;
         }
-        HttpHeaders built = HttpHeaders.of(new WithAuthorization(headers.map(), authorization), (name, value) -> true);
-        last = new Built(headers, authorization, built, authorization(headers) != null);
+        WithAuthorization view = new WithAuthorization(headers.map(), authorization);
+        HttpHeaders built = HttpHeaders.of(view, (name, value) -> true);
+        // the copy read every header name: no second lookup of the application's Authorization
+        last = new Built(headers, authorization, built, view.replacedAnAuthorization());
         return built;
     }
 
@@ -86,6 +88,8 @@ final class AuthorizedHeaders {
 
         private final Map<String, List<String>> headers;
         private final List<String> authorization;
+        /** Set while the view is read: the application's headers had an Authorization, now replaced. */
+        private boolean replacedAnAuthorization;
 
         WithAuthorization(Map<String, List<String>> headers, String authorization) {
             this.headers = headers;
@@ -97,9 +101,16 @@ final class AuthorizedHeaders {
             headers.forEach((name, values) -> {
                 if (!name.equalsIgnoreCase(AUTHORIZATION)) {
                     action.accept(name, values);
+                } else {
+                    replacedAnAuthorization = true;
                 }
             });
             action.accept(AUTHORIZATION, authorization);
+        }
+
+        /** Whether a read of this view left out an Authorization of the application's. */
+        boolean replacedAnAuthorization() {
+            return replacedAnAuthorization;
         }
 
         /** For any reader other than {@code HttpHeaders.of}: a copy, in the same order. */
