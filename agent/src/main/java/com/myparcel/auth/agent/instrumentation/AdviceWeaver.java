@@ -22,7 +22,12 @@ final class AdviceWeaver {
     private final ClassFileLocator adviceLocator;
 
     AdviceWeaver(JarFile agentJar) {
-        this.adviceLocator = new ClassFileLocator.ForJarFile(agentJar);
+        this(new ClassFileLocator.ForJarFile(agentJar));
+    }
+
+    /** Tests weave from the build's classes, where no agent jar exists yet. */
+    AdviceWeaver(ClassFileLocator adviceLocator) {
+        this.adviceLocator = adviceLocator;
     }
 
     /** @param mayAddFields see {@link ClassInstrumentation.Adviser#mayAddFields()} */
