@@ -53,6 +53,11 @@ public final class BenchmarkContext {
         return options.forks() != null ? Math.max(1, options.forks()) : 1;
     }
 
+    /** {@code --profile}: whether per-request samples both JVMs while it measures. */
+    public boolean profilesPerRequest() {
+        return options.profile();
+    }
+
     /** Whether per-request measures {@code client} with {@code threads}: all cases unless {@code --case} names some. */
     public boolean measuresCase(String client, int threads) {
         return options.cases().isEmpty() || options.cases().contains(client + "-" + threads);

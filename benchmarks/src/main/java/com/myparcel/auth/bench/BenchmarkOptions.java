@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The runner's command line: {@code --agent-jar PATH [--earlier-jar PATH] [--otel-jar PATH]
  * [--profiler-jar PATH] [--results DIR]
- * [--quick] [--rounds N] [--seconds S] [--forks N] [--case CLIENT-THREADS ...] [benchmark ...]}.
+ * [--quick] [--rounds N] [--seconds S] [--forks N] [--case CLIENT-THREADS ...] [--profile] [benchmark ...]}.
  * {@code --earlier-jar}: another build of the agent that start-up measures in the same run, so that a before
  * and after are not two runs on a machine whose speed drifts. {@code --rounds} overrides the number of alternating
  * rounds (per-request: measurement windows per configuration), {@code --seconds} the per-request
@@ -15,10 +15,11 @@ import java.util.List;
  * with (each JVM's JIT decisions are its own, and no number of windows in one pair averages them out).
  * {@code --profiler-jar}: async-profiler's Maven jar, for agent-cpu. {@code --case} (repeatable, such as
  * {@code httpclient-1}): the per-request cases to measure, when not all of them, so that one case can be given
- * many forks.
+ * many forks. {@code --profile}: per-request also samples both JVMs of each fork with async-profiler while it
+ * measures, and shows the frames of the application's threads whose CPU per request differs most.
  */
 record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profilerJar, Path resultsDirectory,
-        boolean quick, Integer rounds, Double seconds, Integer forks, List<String> cases, List<String> benchmarks) {
+        boolean quick, Integer rounds, Double seconds, Integer forks, List<String> cases, boolean profile, List<String> benchmarks) {
 
     static BenchmarkOptions parse(String[] args) {
         Path agentJar = null;
@@ -31,6 +32,7 @@ record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profi
         Double seconds = null;
         Integer forks = null;
         List<String> cases = new ArrayList<>();
+        boolean profile = false;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -44,6 +46,7 @@ record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profi
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--forks" -> forks = Integer.parseInt(args[++i]);
                 case "--case" -> cases.add(args[++i]);
+                case "--profile" -> profile = true;
                 default -> {
                     if (args[i].startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + args[i]);
@@ -56,7 +59,7 @@ record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profi
             throw new IllegalArgumentException("--agent-jar PATH is required");
         }
         return new BenchmarkOptions(agentJar, earlierJar, otelJar, profilerJar, results, quick, rounds, seconds,
-                forks, List.copyOf(cases), List.copyOf(names));
+                forks, List.copyOf(cases), profile, List.copyOf(names));
     }
 
     /** The runner options that change figures, as a reproduce command shows them. */
@@ -75,6 +78,9 @@ record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profi
             out.append(" --forks ").append(forks);
         }
         cases.forEach(selected -> out.append(" --case ").append(selected));
+        if (profile) {
+            out.append(" --profile");
+        }
         return out.toString();
     }
 }

@@ -51,11 +51,20 @@ public final class AsyncProfiler {
      * (no permission needed, but the kernel's tick limits it to about a hundred samples a second per core).
      */
     public String start(long pid, int intervalMillis) throws IOException, InterruptedException {
+        return start(pid, intervalMillis, "");
+    }
+
+    /** As {@link #start}, each stack led by its thread's frame, {@code [name tid=N]}. */
+    public String startByThread(long pid, int intervalMillis) throws IOException, InterruptedException {
+        return start(pid, intervalMillis, ",threads");
+    }
+
+    private String start(long pid, int intervalMillis, String options) throws IOException, InterruptedException {
         try {
-            load(pid, "start,event=cpu,interval=" + intervalMillis + "ms");
+            load(pid, "start,event=cpu,interval=" + intervalMillis + "ms" + options);
             return "cpu";
         } catch (IOException perfEventsRefused) {
-            load(pid, "start,event=itimer,interval=" + intervalMillis + "ms");
+            load(pid, "start,event=itimer,interval=" + intervalMillis + "ms" + options);
             return "itimer";
         }
     }

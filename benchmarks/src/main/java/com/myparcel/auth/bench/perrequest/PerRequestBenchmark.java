@@ -10,8 +10,11 @@ import com.myparcel.auth.bench.harness.EmptyAgentJar;
 import com.myparcel.auth.bench.harness.Figures;
 import com.myparcel.auth.bench.harness.MarkdownTable;
 import com.myparcel.auth.bench.harness.ResultReport;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Per-request cost with both JDK clients over keep-alive HTTPS on loopback, 1 and 8 client threads: an
@@ -133,6 +136,15 @@ public final class PerRequestBenchmark implements Benchmark {
         }
         MarkdownTable table = new MarkdownTable(columns.toArray(new String[0]));
         CpuByThread byThread = new CpuByThread(other);
+        boolean profiling = context.profilesPerRequest() && context.profiler() != null;
+        if (context.profilesPerRequest() && !profiling) {
+            report.invalid("--profile: no async-profiler (the runner fetches it from Maven Central)");
+        }
+        FrameDifference frames = new FrameDifference(other, PairProfile.INTERVAL_MILLIS * 1_000_000L);
+        Set<String> profilerEvents = new TreeSet<>();
+        if (profiling) {
+            Files.createDirectories(context.resultsDirectory());
+        }
         List<String> agentModeOptions = second == Second.AGENT_MODE
                 ? EmptyAgentJar.createTransforming(context.workDirectory()).options() : List.of();
         for (String client : CLIENTS) {
@@ -142,10 +154,14 @@ public final class PerRequestBenchmark implements Benchmark {
                 }
                 ForkedPairs pairs = new ForkedPairs();
                 List<String> warmups = new ArrayList<>();
+                FrameDifference.CaseProfiles profiles = new FrameDifference.CaseProfiles();
                 for (int fork = 1; fork <= forks; fork++) {
                     String where = client + ", " + threads + " thread(s)" + (forks == 1 ? "" : ", fork " + fork);
-                    Measured measured = measure(context, report, client, threads, where, windows, windowMillis,
-                            warmup, agentModeOptions);
+                    PairProfile profile = !profiling ? null : new PairProfile(context.profiler(),
+                            context.resultsDirectory(), name() + "-" + client + "-" + threads + "-fork" + fork
+                                    + "-jdk" + Runtime.version().feature(), profiles, profilerEvents);
+                    Measured measured = measure(context, report, new Case(client, threads, where), windows,
+                            windowMillis, warmup, agentModeOptions, profile);
                     pairs.add(measured.pairs());
                     warmups.add(measured.warmup());
                 }
@@ -171,10 +187,16 @@ public final class PerRequestBenchmark implements Benchmark {
                 }
                 table.row(cells.toArray());
                 byThread.add(client, threads, pairs.pooled());
+                frames.addRows(client, threads, profiles);
             }
         }
         report.table(table);
         report.paragraph(CpuByThread.DESCRIPTION).table(byThread.table());
+        if (profiling) {
+            report.paragraph(FrameDifference.DESCRIPTION + "; async-profiler " + context.profiler().version()
+                    + ", event `" + String.join("`, `", profilerEvents) + "`, every " + PairProfile.INTERVAL_MILLIS
+                    + " ms.").table(frames.table());
+        }
     }
 
     private String describeSecond(BenchmarkContext context) {
@@ -195,14 +217,18 @@ public final class PerRequestBenchmark implements Benchmark {
         };
     }
 
-    private Measured measure(BenchmarkContext context, ResultReport report, String client, int threads,
-            String where, int windows, long windowMillis, Warmup warmup, List<String> agentModeOptions) throws Exception {
+    /** @param profile null unless {@code --profile} */
+    private Measured measure(BenchmarkContext context, ResultReport report, Case measuredCase, int windows,
+            long windowMillis, Warmup warmup, List<String> agentModeOptions, PairProfile profile) throws Exception {
+        String client = measuredCase.client();
+        String threads = String.valueOf(measuredCase.threads());
+        String where = measuredCase.where();
         String url = context.myParcel().apiUrl();
         String ownAuthorization = "-D" + ApiRequester.OWN_AUTHORIZATION_PROPERTY + "="
                 + context.myParcel().token().authorizationHeader();
-        ChildJvm baselineJvm = ChildJvm.of(LoadApp.class, client, String.valueOf(threads), url)
+        ChildJvm baselineJvm = ChildJvm.of(LoadApp.class, client, threads, url)
                 .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS).with(ownAuthorization);
-        ChildJvm secondJvm = ChildJvm.of(LoadApp.class, client, String.valueOf(threads), url)
+        ChildJvm secondJvm = ChildJvm.of(LoadApp.class, client, threads, url)
                 .with(context.commonOptions()).with(KEEP_ALIVE_CONNECTIONS)
                 .with(second == Second.AGENT ? context.agent().options() : List.of(ownAuthorization))
                 .with(agentModeOptions);
@@ -215,11 +241,22 @@ public final class PerRequestBenchmark implements Benchmark {
         try (LoadJvm baseline = LoadJvm.start(BASELINE, baselineJvm, context.myParcel());
                 LoadJvm other = LoadJvm.start(second.label, secondJvm, context.myParcel())) {
             warmedUp = warmup.run(List.of(baseline, other), where);
+            if (profile != null) {
+                profile.start(baseline, other);
+            }
+            long[] requests = new long[2];
             for (int window = 0; window < windows; window++) {
                 boolean baselineFirst = window % 2 == 0;
                 LoadWindow earlier = measured(baselineFirst ? baseline : other, windowMillis, where, window, report);
                 LoadWindow later = measured(baselineFirst ? other : baseline, windowMillis, where, window, report);
-                pairs.add(baselineFirst ? earlier : later, baselineFirst ? later : earlier);
+                LoadWindow baselineWindow = baselineFirst ? earlier : later;
+                LoadWindow otherWindow = baselineFirst ? later : earlier;
+                pairs.add(baselineWindow, otherWindow);
+                requests[0] += baselineWindow == null ? 0 : baselineWindow.requests();
+                requests[1] += otherWindow == null ? 0 : otherWindow.requests();
+            }
+            if (profile != null) {
+                profile.stop(baseline, requests[0], other, requests[1]);
             }
             baseline.finish();
             other.finish();
@@ -227,6 +264,10 @@ public final class PerRequestBenchmark implements Benchmark {
             report.invalid(where + ": " + e.getMessage());
         }
         return new Measured(pairs, warmedUp);
+    }
+
+    /** One client and thread count, in one fork ({@code where} names it in the log and the report). */
+    private record Case(String client, int threads, String where) {
     }
 
     /** One case's measured windows, and how long its warm-up took. */
