@@ -13,13 +13,14 @@ import java.util.List;
  * rounds (per-request: measurement windows per configuration), {@code --seconds} the per-request
  * measured time per configuration, {@code --forks} how many fresh pairs of JVMs per-request measures each case
  * with (each JVM's JIT decisions are its own, and no number of windows in one pair averages them out).
- * {@code --profiler-jar}: async-profiler's Maven jar, for agent-cpu. {@code --case} (repeatable, such as
+ * {@code --profiler-jar}: async-profiler's Maven jar, for agent-cpu and {@code --profile}. {@code --case} (repeatable, such as
  * {@code httpclient-1}): the per-request cases to measure, when not all of them, so that one case can be given
  * many forks. {@code --profile}: per-request also samples both JVMs of each fork with async-profiler while it
  * measures, and shows the frames of the application's threads whose CPU per request differs most.
  */
 record BenchmarkOptions(Path agentJar, Path earlierJar, Path otelJar, Path profilerJar, Path resultsDirectory,
-        boolean quick, Integer rounds, Double seconds, Integer forks, List<String> cases, boolean profile, List<String> benchmarks) {
+        boolean quick, Integer rounds, Double seconds, Integer forks, List<String> cases, boolean profile,
+        List<String> benchmarks) {
 
     static BenchmarkOptions parse(String[] args) {
         Path agentJar = null;

@@ -26,7 +26,7 @@ final class FrameDifference {
             + " sampling interval, over the requests of those windows, summed over the forks. Kernel frames end in"
             + " `_[k]`; lambda and address suffixes are dropped so that the two JVMs' names match. \"Under a frame of"
             + " this agent\": the samples with one of its frames anywhere on the stack. The samples are"
-            + " kept beside this report (`<benchmark>-<client>-<threads>-fork<N>-<side>-jdk<N>.collapsed`)";
+            + " kept beside this report (`<benchmark>-<client>-<threads>-fork<N>-jdk<N>-<baseline|second>.collapsed`)";
 
     private static final String APPLICATION_THREAD = "[load-";
     private static final String AGENT_FRAME = ";com/myparcel/auth/agent/";
@@ -93,7 +93,8 @@ final class FrameDifference {
         }
         row(client, threads, "under a frame of this agent (inclusive)",
                 perRequest(profiles.agentSamples, profiles.requests));
-        row(client, threads, "all frames of the application's threads", perRequest(profiles.samples, profiles.requests));
+        row(client, threads, "all frames of the application's threads",
+                perRequest(profiles.samples, profiles.requests));
     }
 
     private double[] perRequest(long[] samples, long[] requests) {
