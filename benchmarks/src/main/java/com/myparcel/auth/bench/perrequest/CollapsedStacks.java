@@ -4,6 +4,7 @@ import com.myparcel.auth.bench.harness.Figures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
  */
 final class CollapsedStacks {
 
-    private static final String AGENT_PACKAGE = "com/myparcel/auth/agent/";
+    /** How async-profiler names the agent's frames (its shaded libraries included). */
+    static final String AGENT_PACKAGE = "com/myparcel/auth/agent/";
     private static final String HAND_OFF = "java/util/concurrent/CompletableFuture.postComplete";
     private static final String SET_HEADER = "HttpURLConnection.setRequestProperty";
 
@@ -39,22 +41,34 @@ final class CollapsedStacks {
         this.byAgentMethod = byAgentMethod;
     }
 
+    /** One line of collapsed output: the frames joined by {@code ;}, and how many samples had them. */
+    record Stack(String frames, long count) {
+    }
+
+    /** Every line of a collapsed file. */
+    static List<Stack> stacks(Path file) throws IOException {
+        List<Stack> stacks = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            int space = line.lastIndexOf(' ');
+            if (space >= 0) {
+                stacks.add(new Stack(line.substring(0, space), Long.parseLong(line.substring(space + 1).trim())));
+            }
+        }
+        return stacks;
+    }
+
     static CollapsedStacks read(Path file) throws IOException {
         long samples = 0;
         long agentSamples = 0;
         long headerSamples = 0;
         Map<String, Long> byAgentMethod = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            int space = line.lastIndexOf(' ');
-            if (space < 0) {
-                continue;
-            }
-            long count = Long.parseLong(line.substring(space + 1).trim());
+        for (Stack stack : stacks(file)) {
+            long count = stack.count();
             samples += count;
             Set<String> agentMethods = new HashSet<>();
             boolean handedOn = false;
             boolean settingHeader = false;
-            for (String frame : line.substring(0, space).split(";")) {
+            for (String frame : stack.frames().split(";")) {
                 if (frame.startsWith(AGENT_PACKAGE)) {
                     agentMethods.add(shortName(frame));
                     handedOn = false;

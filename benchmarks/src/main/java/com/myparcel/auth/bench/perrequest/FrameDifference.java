@@ -3,7 +3,6 @@ package com.myparcel.auth.bench.perrequest;
 import com.myparcel.auth.bench.harness.Figures;
 import com.myparcel.auth.bench.harness.MarkdownTable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +28,6 @@ final class FrameDifference {
             + " kept beside this report (`<benchmark>-<client>-<threads>-fork<N>-jdk<N>-<baseline|second>.collapsed`)";
 
     private static final String APPLICATION_THREAD = "[load-";
-    private static final String AGENT_FRAME = ";com/myparcel/auth/agent/";
     private static final int INCREASES_SHOWN = 8;
     private static final int DECREASES_SHOWN = 3;
 
@@ -58,17 +56,16 @@ final class FrameDifference {
         /** @param side 0 for the baseline, 1 for the second JVM */
         void add(int side, Path collapsed, long sideRequests) throws IOException {
             requests[side] += sideRequests;
-            for (String line : Files.readAllLines(collapsed)) {
-                int space = line.lastIndexOf(' ');
-                if (space < 0 || !line.startsWith(APPLICATION_THREAD)) {
+            for (CollapsedStacks.Stack stack : CollapsedStacks.stacks(collapsed)) {
+                String frames = stack.frames();
+                if (!frames.startsWith(APPLICATION_THREAD)) {
                     continue;
                 }
-                long count = Long.parseLong(line.substring(space + 1).trim());
-                String stack = line.substring(0, space);
-                String frame = normalized(stack.substring(stack.lastIndexOf(';') + 1));
+                long count = stack.count();
+                String frame = normalized(frames.substring(frames.lastIndexOf(';') + 1));
                 selfSamples.computeIfAbsent(frame, f -> new long[2])[side] += count;
                 samples[side] += count;
-                agentSamples[side] += stack.contains(AGENT_FRAME) ? count : 0;
+                agentSamples[side] += frames.contains(";" + CollapsedStacks.AGENT_PACKAGE) ? count : 0;
             }
         }
     }
