@@ -2,6 +2,7 @@ package com.myparcel.auth.bench;
 
 import com.myparcel.auth.bench.harness.AgentJarInfo;
 import com.myparcel.auth.bench.harness.AsyncProfiler;
+import com.myparcel.auth.bench.harness.CpuAffinity;
 import com.myparcel.auth.bench.harness.LoopbackMyParcel;
 import com.myparcel.auth.bench.harness.OpenTelemetryAgent;
 import com.myparcel.auth.bench.harness.ResultReport;
@@ -9,6 +10,7 @@ import com.myparcel.auth.bench.harness.SelfSignedCertificate;
 import com.myparcel.auth.bench.harness.ThisAgent;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** What every benchmark shares: options, the loopback MyParcel.com, the agents, a work directory. */
 public final class BenchmarkContext {
@@ -23,6 +25,7 @@ public final class BenchmarkContext {
     private final AgentJarInfo earlierJarInfo;
     private final OpenTelemetryAgent openTelemetry;
     private final AsyncProfiler profiler;
+    private final Optional<String> pinnedCpus = CpuAffinity.pinnedCpus();
 
     BenchmarkContext(BenchmarkOptions options, Path workDirectory, SelfSignedCertificate certificate,
             LoopbackMyParcel myParcel, ThisAgent agent, AgentJarInfo agentJarInfo, AgentJarInfo earlierJarInfo,
@@ -109,6 +112,11 @@ public final class BenchmarkContext {
         return profiler;
     }
 
+    /** The CPUs the runner and its child JVMs are pinned to ({@code --cpus}), or empty when not pinned. */
+    public Optional<String> pinnedCpus() {
+        return pinnedCpus;
+    }
+
     /** Options every child gets, with or without an agent: trust in the loopback certificate. */
     public List<String> commonOptions() {
         return certificate.trustOptions();
@@ -120,10 +128,13 @@ public final class BenchmarkContext {
                 + Runtime.getRuntime().availableProcessors() + " cores)")
                 .fact("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version")
                         + " (`" + System.getProperty("java.home") + "`), " + Runtime.getRuntime().availableProcessors()
-                        + " cores available, " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+                        + " cores available"
+                        + pinnedCpus.map(cpus -> " (runner and child JVMs pinned to CPU " + cpus + " by taskset)").orElse("")
+                        + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
                         + "; run " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                 .fact("Agent jar: " + agentJarInfo.describe())
-                .fact("Reproduce: `scripts/benchmarks" + options.describeForCommand() + " --jdk "
+                .fact("Reproduce: `scripts/benchmarks" + options.describeForCommand()
+                        + pinnedCpus.map(cpus -> " --cpus " + cpus).orElse("") + " --jdk "
                         + System.getProperty("java.home") + " --agent-jar " + agentJarInfo.path()
                         + (earlierJarInfo == null ? "" : " --earlier-jar " + earlierJarInfo.path()) + " "
                         + benchmark.name() + "`");

@@ -121,8 +121,7 @@ public final class PerRequestBenchmark implements Benchmark {
                                 + " do not average that out): the ratios are medians over the forks of each fork's"
                                 + " ratio (listed per fork), the absolute figures medians over all forks' windows.")
                         + " CPU per request: the JVM's CPU time in the window (all its threads, from the OS) over its"
-                        + " requests; the client and the server share two cores, so throughput and latency move with"
-                        + " the machine's scheduling, CPU per request much less")
+                        + " requests. " + sharing(context))
                 .fact("Valid window: every request answered 200, and the API server counted exactly as many requests"
                         + " with the expected token as the app made, none without. Targets: throughput ratio at least"
                         + " 0.98, p99 ratio at most 1.05");
@@ -197,6 +196,19 @@ public final class PerRequestBenchmark implements Benchmark {
                     + ", event `" + String.join("`, `", profilerEvents) + "`, every " + PairProfile.INTERVAL_MILLIS
                     + " ms.").table(frames.table());
         }
+    }
+
+    /** How client and server share the CPUs, which decides what moves the throughput and latency figures. */
+    private static String sharing(BenchmarkContext context) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return context.pinnedCpus()
+                .map(cpus -> "Client, server and runner are pinned to CPU " + cpus + " (`--cpus`, taskset); the JVMs"
+                        + " see " + cores + " core(s) and pick their defaults for that (on one core, the Serial GC)."
+                        + " On one core they take turns: no request waits for a thread to be woken on another core,"
+                        + " so throughput and latency follow the CPU each request costs")
+                .orElse("The client and the server share the machine's " + cores + " cores, so throughput and"
+                        + " latency move with the machine's scheduling (on which core a thread is woken), CPU per"
+                        + " request much less; `--cpus` pins them all to the same CPUs");
     }
 
     private String describeSecond(BenchmarkContext context) {
