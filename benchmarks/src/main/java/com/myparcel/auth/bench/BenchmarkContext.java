@@ -124,11 +124,11 @@ public final class BenchmarkContext {
 
     /** A report whose first lines say on what it ran and how to run it again. */
     ResultReport newReport(Benchmark benchmark, String title) {
+        String cores = cores(Runtime.getRuntime().availableProcessors());
         return new ResultReport(benchmark.name(), title + " (JDK " + System.getProperty("java.vm.version") + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores)")
+                + cores + ")")
                 .fact("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version")
-                        + " (`" + System.getProperty("java.home") + "`), " + Runtime.getRuntime().availableProcessors()
-                        + " cores available"
+                        + " (`" + System.getProperty("java.home") + "`), " + cores + " available"
                         + pinnedCpus.map(cpus -> " (runner and child JVMs pinned to CPU " + cpus + " by taskset)").orElse("")
                         + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
                         + "; run " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
@@ -138,5 +138,9 @@ public final class BenchmarkContext {
                         + System.getProperty("java.home") + " --agent-jar " + agentJarInfo.path()
                         + (earlierJarInfo == null ? "" : " --earlier-jar " + earlierJarInfo.path()) + " "
                         + benchmark.name() + "`");
+    }
+
+    private static String cores(int count) {
+        return count == 1 ? "1 core" : count + " cores";
     }
 }
