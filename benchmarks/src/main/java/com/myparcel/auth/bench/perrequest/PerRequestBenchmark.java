@@ -203,10 +203,10 @@ public final class PerRequestBenchmark implements Benchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         return context.pinnedCpus()
                 .map(cpus -> "Client, server and runner are pinned to CPU " + cpus + " (`--cpus`, taskset); the JVMs"
-                        + " see " + cores + " core(s) and pick their defaults for that (on one core, the Serial GC)."
-                        + " On one core they take turns: no request waits for a thread to be woken on another core,"
-                        + " so throughput and latency follow the CPU each request costs")
-                .orElse("The client and the server share the machine's " + cores + " cores, so throughput and"
+                        + " see " + cores + " of them and pick their defaults for that (on one core, the Serial GC)"
+                        + (cores > 1 ? "" : ". On one core they take turns: no request waits for a thread to be woken"
+                                + " on another core, so throughput and latency follow the CPU each request costs"))
+                .orElse("The client and the server share the machine's cores (" + cores + "), so throughput and"
                         + " latency move with the machine's scheduling (on which core a thread is woken), CPU per"
                         + " request much less; `--cpus` pins them all to the same CPUs");
     }
