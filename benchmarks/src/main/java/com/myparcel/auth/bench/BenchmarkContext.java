@@ -124,7 +124,7 @@ public final class BenchmarkContext {
 
     /** A report whose first lines say on what it ran and how to run it again. */
     ResultReport newReport(Benchmark benchmark, String title) {
-        String cores = cores(Runtime.getRuntime().availableProcessors());
+        String cores = cores();
         return new ResultReport(benchmark.name(), title + " (JDK " + System.getProperty("java.vm.version") + ", "
                 + cores + ")")
                 .fact("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version")
@@ -140,7 +140,9 @@ public final class BenchmarkContext {
                         + benchmark.name() + "`");
     }
 
-    private static String cores(int count) {
+    /** The cores the JVMs see ({@code 1 core}, {@code 2 cores}): the machine's, or those the run is pinned to. */
+    public String cores() {
+        int count = Runtime.getRuntime().availableProcessors();
         return count == 1 ? "1 core" : count + " cores";
     }
 }

@@ -200,13 +200,13 @@ public final class PerRequestBenchmark implements Benchmark {
 
     /** How client and server share the CPUs, which decides what moves the throughput and latency figures. */
     private static String sharing(BenchmarkContext context) {
-        int cores = Runtime.getRuntime().availableProcessors();
+        boolean oneCore = Runtime.getRuntime().availableProcessors() == 1;
         return context.pinnedCpus()
                 .map(cpus -> "Client, server and runner are pinned to CPU " + cpus + " (`--cpus`, taskset); the JVMs"
-                        + " see " + cores + " of them and pick their defaults for that (on one core, the Serial GC)"
-                        + (cores > 1 ? "" : ". On one core they take turns: no request waits for a thread to be woken"
-                                + " on another core, so throughput and latency follow the CPU each request costs"))
-                .orElse("The client and the server share the machine's cores (" + cores + "), so throughput and"
+                        + " see " + context.cores() + " and pick their defaults for that (on one core, the Serial GC)"
+                        + (oneCore ? ". On one core they take turns: no request waits for a thread to be woken on"
+                                + " another core, so throughput and latency follow the CPU each request costs" : ""))
+                .orElse("The client and the server share the machine's " + context.cores() + ", so throughput and"
                         + " latency move with the machine's scheduling (on which core a thread is woken), CPU per"
                         + " request much less; `--cpus` pins them all to the same CPUs");
     }
